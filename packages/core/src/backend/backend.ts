@@ -1,0 +1,76 @@
+import type { ActivationFunction } from "../activation-function.js";
+import type { DType, FloatArray } from "../dtype.js";
+import type { Tensor } from "../tensor.js";
+
+export interface AdamHyperparameters {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  /** 1-based step count t used for the bias corrections 1 − β^t. */
+  step: number;
+}
+
+/**
+ * Every numeric kernel Nabla runs. Layers, losses and optimizers call these and never loop over
+ * tensor data themselves, so a faster backend (WebAssembly, native) can replace the reference one.
+ * Kernels write into `out` tensors that callers allocate through `allocate`, and may assume the
+ * shapes were validated by `ops.ts`. All operands of one call share a dtype and this backend.
+ */
+export interface Backend {
+  readonly name: string;
+
+  /** Storage for `length` elements, zero-filled; the backend decides where it lives. */
+  allocate(dtype: DType, length: number): FloatArray;
+
+  /** out = op(a) · op(b), where op transposes when asked. 2-D operands only. */
+  matmul(a: Tensor, b: Tensor, out: Tensor, transposeA: boolean, transposeB: boolean): void;
+
+  /** out[i, j] = x[i, j] + row[j]: the bias add of a Linear layer. */
+  addRowVector(x: Tensor, row: Tensor, out: Tensor): void;
+
+  /** out[0, j] = Σ_i x[i, j]: the bias gradient summed over the batch. */
+  sumRows(x: Tensor, out: Tensor): void;
+
+  /** out = g(z) elementwise. */
+  activate(fn: ActivationFunction, z: Tensor, out: Tensor): void;
+
+  /** gradZ = gradA ⊙ g'(z), given z and a = g(z). */
+  activateBackward(fn: ActivationFunction, z: Tensor, a: Tensor, gradA: Tensor, gradZ: Tensor): void;
+
+  /** out = f(inputs[0][k], inputs[1][k], …) for every element k: the escape hatch for plugins. */
+  map(out: Tensor, inputs: readonly Tensor[], f: (...values: number[]) => number): void;
+
+  /** out = a ⊙ b */
+  multiply(a: Tensor, b: Tensor, out: Tensor): void;
+
+  /** out = alpha · x */
+  scale(x: Tensor, alpha: number, out: Tensor): void;
+
+  /** Mean over all elements of (pred − target)²; writes its gradient 2(pred − target)/size into grad if given. */
+  meanSquaredError(pred: Tensor, target: Tensor, grad: Tensor | null): number;
+
+  /**
+   * Mean over rows of −log softmax(logits)[label], computed with a stable log-sum-exp; writes the
+   * gradient (softmax − onehot)/rows into grad if given.
+   */
+  softmaxCrossEntropy(logits: Tensor, labels: Int32Array, grad: Tensor | null): number;
+
+  /** param ← param − lr · grad */
+  sgdUpdate(param: Tensor, grad: Tensor, lr: number): void;
+
+  /** One bias-corrected Adam step, updating the moment tensors m and v in place. */
+  adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, hp: AdamHyperparameters): void;
+
+  /** Index of the largest element of each row. */
+  argmaxRows(x: Tensor): Int32Array;
+
+  /** True when no element is NaN or ±Infinity. */
+  allFinite(x: Tensor): boolean;
+
+  /** out[r, :] = x[indices[r], :]: assembles a mini-batch. */
+  gatherRows(x: Tensor, indices: Int32Array, out: Tensor): void;
+
+  copy(source: Tensor, target: Tensor): void;
+  fill(x: Tensor, value: number): void;
+}

@@ -1,0 +1,170 @@
+import type { ActivationFunction } from "../activation-function.js";
+import type { DType, FloatArray } from "../dtype.js";
+import type { Tensor } from "../tensor.js";
+import type { AdamHyperparameters, Backend } from "./backend.js";
+import { matmulNN, matmulNT, matmulTN, matmulTT } from "./reference-matmul.js";
+
+/** Plain TypeScript kernels: the readable baseline every other backend is checked against. */
+export function createReferenceBackend(): Backend {
+  return {
+    name: "reference",
+
+    allocate(dtype: DType, length: number): FloatArray {
+      return dtype === "float64" ? new Float64Array(length) : new Float32Array(length);
+    },
+
+    matmul(a, b, out, transposeA, transposeB) {
+      const m = out.shape[0];
+      const n = out.shape[1];
+      const k = transposeA ? a.shape[0] : a.shape[1];
+      const kernel = transposeA ? (transposeB ? matmulTT : matmulTN) : transposeB ? matmulNT : matmulNN;
+      kernel(a.data, b.data, out.data, m, k, n);
+    },
+
+    addRowVector(x, row, out) {
+      const n = x.cols;
+      const xs = x.data, rs = row.data, os = out.data;
+      for (let i = 0; i < x.size; i += n) {
+        for (let j = 0; j < n; j++) os[i + j] = xs[i + j] + rs[j];
+      }
+    },
+
+    sumRows(x, out) {
+      const n = x.cols;
+      const xs = x.data, os = out.data;
+      os.fill(0);
+      for (let i = 0; i < x.size; i += n) {
+        for (let j = 0; j < n; j++) os[j] += xs[i + j];
+      }
+    },
+
+    activate(fn: ActivationFunction, z, out) {
+      const zs = z.data, os = out.data;
+      for (let k = 0; k < zs.length; k++) os[k] = fn.forward(zs[k]);
+    },
+
+    activateBackward(fn: ActivationFunction, z, a, gradA, gradZ) {
+      const zs = z.data, as = a.data, gs = gradA.data, out = gradZ.data;
+      for (let k = 0; k < zs.length; k++) out[k] = gs[k] * fn.derivative(zs[k], as[k]);
+    },
+
+    map(out, inputs, f) {
+      const os = out.data;
+      const arrays = inputs.map((t) => t.data);
+      const values = new Array<number>(arrays.length);
+      for (let k = 0; k < os.length; k++) {
+        for (let q = 0; q < arrays.length; q++) values[q] = arrays[q][k];
+        os[k] = f(...values);
+      }
+    },
+
+    multiply(a, b, out) {
+      const as = a.data, bs = b.data, os = out.data;
+      for (let k = 0; k < os.length; k++) os[k] = as[k] * bs[k];
+    },
+
+    scale(x, alpha, out) {
+      const xs = x.data, os = out.data;
+      for (let k = 0; k < os.length; k++) os[k] = alpha * xs[k];
+    },
+
+    meanSquaredError(pred, target, grad) {
+      const ps = pred.data, ts = target.data;
+      const size = ps.length;
+      let sum = 0;
+      for (let k = 0; k < size; k++) {
+        const d = ps[k] - ts[k];
+        sum += d * d;
+      }
+      if (grad) {
+        // Equation (14): ∂L/∂a = 2(a − y)/N
+        const gs = grad.data;
+        const factor = 2 / size;
+        for (let k = 0; k < size; k++) gs[k] = factor * (ps[k] - ts[k]);
+      }
+      return sum / size;
+    },
+
+    softmaxCrossEntropy(logits, labels, grad) {
+      const rows = logits.rows, cols = logits.cols;
+      const ls = logits.data;
+      const gs = grad?.data;
+      let total = 0;
+      for (let i = 0; i < rows; i++) {
+        const row = i * cols;
+        let max = -Infinity;
+        for (let j = 0; j < cols; j++) if (ls[row + j] > max) max = ls[row + j];
+        let sumExp = 0;
+        for (let j = 0; j < cols; j++) sumExp += Math.exp(ls[row + j] - max);
+        const logSumExp = max + Math.log(sumExp);
+        total += logSumExp - ls[row + labels[i]];
+        if (gs) {
+          // Equation (17): ∂L/∂a = (softmax − onehot)/N
+          for (let j = 0; j < cols; j++) {
+            const p = Math.exp(ls[row + j] - logSumExp);
+            gs[row + j] = (p - (j === labels[i] ? 1 : 0)) / rows;
+          }
+        }
+      }
+      return total / rows;
+    },
+
+    sgdUpdate(param, grad, lr) {
+      const ws = param.data, gs = grad.data;
+      for (let k = 0; k < ws.length; k++) ws[k] -= lr * gs[k];
+    },
+
+    adamUpdate(param, grad, m, v, hp: AdamHyperparameters) {
+      const { lr, beta1, beta2, eps, step } = hp;
+      const ws = param.data, gs = grad.data, ms = m.data, vs = v.data;
+      const correction1 = 1 - beta1 ** step;
+      const correction2 = 1 - beta2 ** step;
+      for (let k = 0; k < ws.length; k++) {
+        const g = gs[k];
+        ms[k] = beta1 * ms[k] + (1 - beta1) * g; // (19)
+        vs[k] = beta2 * vs[k] + (1 - beta2) * g * g; // (20)
+        const mHat = ms[k] / correction1; // (21)
+        const vHat = vs[k] / correction2;
+        ws[k] -= (lr * mHat) / (Math.sqrt(vHat) + eps); // (22)
+      }
+    },
+
+    argmaxRows(x) {
+      const rows = x.rows, cols = x.cols, xs = x.data;
+      const result = new Int32Array(rows);
+      for (let i = 0; i < rows; i++) {
+        let best = 0;
+        let bestValue = xs[i * cols];
+        for (let j = 1; j < cols; j++) {
+          if (xs[i * cols + j] > bestValue) {
+            bestValue = xs[i * cols + j];
+            best = j;
+          }
+        }
+        result[i] = best;
+      }
+      return result;
+    },
+
+    allFinite(x) {
+      const xs = x.data;
+      for (let k = 0; k < xs.length; k++) if (!Number.isFinite(xs[k])) return false;
+      return true;
+    },
+
+    gatherRows(x, indices, out) {
+      const cols = x.cols;
+      for (let r = 0; r < indices.length; r++) {
+        out.data.set(x.data.subarray(indices[r] * cols, (indices[r] + 1) * cols), r * cols);
+      }
+    },
+
+    copy(source: Tensor, target: Tensor) {
+      target.data.set(source.data);
+    },
+
+    fill(x, value) {
+      x.data.fill(value);
+    },
+  };
+}

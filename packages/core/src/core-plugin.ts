@@ -1,0 +1,26 @@
+import { createReferenceBackend } from "./backend/reference-backend.js";
+import type { NablaPlugin } from "./registry/components.js";
+import { Xoshiro128Generator } from "./random/xoshiro128.js";
+import { CORE_VERSION } from "./version.js";
+
+/** What @nabla/core itself contributes: the reference backend and the random generators. */
+export const corePlugin: NablaPlugin = {
+  meta: { name: "@nabla/core", version: CORE_VERSION },
+  namespace: "nabla",
+  components: [
+    {
+      kind: "backend",
+      name: "reference",
+      description: "Plain TypeScript kernels; always available, the baseline other backends are tested against",
+      priority: 0,
+      isAvailable: () => true,
+      create: createReferenceBackend,
+    },
+    {
+      kind: "generator",
+      name: "xoshiro128",
+      description: "xoshiro128** seeded through SplitMix32: fast, 32-bit, identical on every platform",
+      create: (seed) => new Xoshiro128Generator(seed),
+    },
+  ],
+};

@@ -1,0 +1,11 @@
+/** Element types a tensor can hold. */
+export type DType = "float32" | "float64";
+
+/** The contiguous storage behind a tensor of either dtype. */
+export type FloatArray = Float32Array | Float64Array;
+
+export const DTYPES: readonly DType[] = ["float32", "float64"];
+
+export function isDType(value: unknown): value is DType {
+  return value === "float32" || value === "float64";
+}

@@ -1,0 +1,33 @@
+import { corePlugin } from "./core-plugin.js";
+import { registerPlugin } from "./registry/registry.js";
+
+export type { DType, FloatArray } from "./dtype.js";
+export { DTYPES, isDType } from "./dtype.js";
+export { Tensor, isTensor, shapeSize, sameShape, reuseTensor, type TensorOptions } from "./tensor.js";
+export type { Backend, AdamHyperparameters } from "./backend/backend.js";
+export { createReferenceBackend } from "./backend/reference-backend.js";
+export { getDefaultBackend, setDefaultBackend } from "./backend/default-backend.js";
+export * as ops from "./ops.js";
+export { ShapeMismatchError, OperandMismatchError } from "./errors.js";
+export type { ActivationFunction } from "./activation-function.js";
+export { ActivationModule } from "./activation-module.js";
+export { Module, isModule, type BackwardOptions } from "./module.js";
+export { Parameter } from "./parameter.js";
+export { Sequential } from "./sequential.js";
+export type { Loss, Targets } from "./loss.js";
+export type { Optimizer } from "./optimizer.js";
+export type { RandomGenerator } from "./random/random-generator.js";
+export { Xoshiro128Generator } from "./random/xoshiro128.js";
+export * from "./registry/components.js";
+export { validateOptions, type OptionSchema, type OptionSpec, type ResolvedOptions } from "./registry/option-schema.js";
+export { Registry, createRegistry, getDefaultRegistry, registerPlugin, isRegistry } from "./registry/registry.js";
+export { SpecError, UnknownComponentError, RegistryConflictError, type SpecErrorCode } from "./registry/spec-error.js";
+export { SPEC_VERSION, assertModelSpec, type ModelSpec, type ComponentSpec } from "./spec/model-spec.js";
+export { buildModel, resolveBackend, type BuildModelOptions } from "./spec/build-model.js";
+export { Model } from "./spec/model.js";
+export { fit, type FitOptions, type FitResult, type EpochInfo } from "./train/fit.js";
+export { NonFiniteLossError } from "./train/non-finite-loss-error.js";
+export { corePlugin } from "./core-plugin.js";
+export { CORE_VERSION } from "./version.js";
+
+registerPlugin(corePlugin);

@@ -1,0 +1,50 @@
+import { MODULE_BRAND, hasBrand } from "./brand.js";
+import type { Parameter } from "./parameter.js";
+import type { Tensor } from "./tensor.js";
+
+export interface BackwardOptions {
+  /**
+   * Whether the caller needs ∂L/∂input. The first layer of a network is told `false`, so it
+   * can skip a product as large as its forward pass (equation (4) for the input images).
+   */
+  inputGrad: boolean;
+}
+
+/**
+ * A node of the computation graph: forward caches what backward needs, backward takes ∂L/∂output,
+ * fills its parameters' gradients and returns ∂L/∂input (or null when not asked for it).
+ */
+export abstract class Module {
+  readonly [MODULE_BRAND] = true;
+  /** The registry type this module was built from, used by `toSpec` and in error messages. */
+  abstract readonly type: string;
+  training = true;
+
+  abstract forward(input: Tensor): Tensor;
+  abstract backward(gradOutput: Tensor, options?: BackwardOptions): Tensor | null;
+
+  parameters(): Parameter[] {
+    return [];
+  }
+
+  /** Child modules (empty for leaves). */
+  children(): readonly Module[] {
+    return [];
+  }
+
+  train(): this {
+    this.training = true;
+    for (const child of this.children()) child.train();
+    return this;
+  }
+
+  eval(): this {
+    this.training = false;
+    for (const child of this.children()) child.eval();
+    return this;
+  }
+}
+
+export function isModule(value: unknown): value is Module {
+  return hasBrand(value, MODULE_BRAND);
+}

@@ -1,0 +1,181 @@
+import type { ActivationFunction } from "./activation-function.js";
+import type { AdamHyperparameters } from "./backend/backend.js";
+import { OperandMismatchError, ShapeMismatchError } from "./errors.js";
+import { Tensor, sameShape } from "./tensor.js";
+
+// The validated front door to the backend kernels: shapes, dtypes and backends are checked here
+// once, so kernels can stay tight and layers can stay free of loops over tensor data.
+
+function checkOperands(operation: string, tensors: readonly Tensor[]): void {
+  const [first] = tensors;
+  for (const t of tensors) {
+    if (t.dtype !== first.dtype) throw new OperandMismatchError(`${operation}: mixes ${first.dtype} and ${t.dtype} tensors`);
+    if (t.backend !== first.backend) {
+      throw new OperandMismatchError(`${operation}: mixes tensors of the ${first.backend.name} and ${t.backend.name} backends`);
+    }
+  }
+}
+
+function checkSameShape(operation: string, a: Tensor, b: Tensor): void {
+  if (!sameShape(a.shape, b.shape)) throw new ShapeMismatchError(operation, [a.shape, b.shape], "shapes must be equal");
+}
+
+function outputFor(out: Tensor | undefined, shape: readonly number[], like: Tensor, operation: string): Tensor {
+  if (!out) return Tensor.zeros(shape, { dtype: like.dtype, backend: like.backend });
+  if (!sameShape(out.shape, shape)) throw new ShapeMismatchError(operation, [out.shape, shape], "output has the wrong shape");
+  return out;
+}
+
+function check2d(operation: string, t: Tensor): void {
+  if (t.shape.length !== 2) throw new ShapeMismatchError(operation, [t.shape], "expected a 2-D tensor");
+}
+
+export interface MatmulOptions {
+  transposeA?: boolean;
+  transposeB?: boolean;
+  out?: Tensor;
+}
+
+/** op(a) · op(b) for 2-D tensors; the transposed forms serve the backward pass. */
+export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
+  const { transposeA = false, transposeB = false } = options;
+  check2d("matmul", a);
+  check2d("matmul", b);
+  const [m, kA] = transposeA ? [a.shape[1], a.shape[0]] : [a.shape[0], a.shape[1]];
+  const [kB, n] = transposeB ? [b.shape[1], b.shape[0]] : [b.shape[0], b.shape[1]];
+  if (kA !== kB) {
+    throw new ShapeMismatchError("matmul", [a.shape, b.shape], `inner dimensions ${kA} and ${kB} differ`);
+  }
+  const out = outputFor(options.out, [m, n], a, "matmul");
+  checkOperands("matmul", [a, b, out]);
+  a.backend.matmul(a, b, out, transposeA, transposeB);
+  return out;
+}
+
+/** x + row, the row broadcast over every row of x. */
+export function addRowVector(x: Tensor, row: Tensor, out?: Tensor): Tensor {
+  check2d("addRowVector", x);
+  if (row.size !== x.cols) throw new ShapeMismatchError("addRowVector", [x.shape, row.shape], `row needs ${x.cols} elements`);
+  const result = outputFor(out, x.shape, x, "addRowVector");
+  checkOperands("addRowVector", [x, row, result]);
+  x.backend.addRowVector(x, row, result);
+  return result;
+}
+
+/** Σ over axis 0, as a [1, cols] tensor. */
+export function sumRows(x: Tensor, out?: Tensor): Tensor {
+  check2d("sumRows", x);
+  const result = outputFor(out, [1, x.cols], x, "sumRows");
+  checkOperands("sumRows", [x, result]);
+  x.backend.sumRows(x, result);
+  return result;
+}
+
+export function activate(fn: ActivationFunction, z: Tensor, out?: Tensor): Tensor {
+  const result = outputFor(out, z.shape, z, "activate");
+  checkOperands("activate", [z, result]);
+  z.backend.activate(fn, z, result);
+  return result;
+}
+
+export function activateBackward(fn: ActivationFunction, z: Tensor, a: Tensor, gradA: Tensor, out?: Tensor): Tensor {
+  checkSameShape("activateBackward", z, a);
+  checkSameShape("activateBackward", z, gradA);
+  const result = outputFor(out, z.shape, z, "activateBackward");
+  checkOperands("activateBackward", [z, a, gradA, result]);
+  z.backend.activateBackward(fn, z, a, gradA, result);
+  return result;
+}
+
+/** out[k] = f(inputs[0][k], …): elementwise work a plugin needs beyond the named kernels. */
+export function map(inputs: readonly Tensor[], f: (...values: number[]) => number, out?: Tensor): Tensor {
+  if (inputs.length === 0 && !out) throw new RangeError("map needs at least one input or an output tensor");
+  const like = inputs[0] ?? out!;
+  for (const t of inputs) checkSameShape("map", like, t);
+  const result = outputFor(out, like.shape, like, "map");
+  checkOperands("map", [...inputs, result]);
+  result.backend.map(result, inputs, f);
+  return result;
+}
+
+export function multiply(a: Tensor, b: Tensor, out?: Tensor): Tensor {
+  checkSameShape("multiply", a, b);
+  const result = outputFor(out, a.shape, a, "multiply");
+  checkOperands("multiply", [a, b, result]);
+  a.backend.multiply(a, b, result);
+  return result;
+}
+
+export function scale(x: Tensor, alpha: number, out?: Tensor): Tensor {
+  const result = outputFor(out, x.shape, x, "scale");
+  checkOperands("scale", [x, result]);
+  x.backend.scale(x, alpha, result);
+  return result;
+}
+
+export function meanSquaredError(pred: Tensor, target: Tensor, grad: Tensor | null = null): number {
+  if (pred.size !== target.size) throw new ShapeMismatchError("meanSquaredError", [pred.shape, target.shape], "sizes differ");
+  if (grad) checkSameShape("meanSquaredError", pred, grad);
+  checkOperands("meanSquaredError", grad ? [pred, target, grad] : [pred, target]);
+  return pred.backend.meanSquaredError(pred, target, grad);
+}
+
+export function softmaxCrossEntropy(logits: Tensor, labels: Int32Array, grad: Tensor | null = null): number {
+  check2d("softmaxCrossEntropy", logits);
+  if (labels.length !== logits.rows) {
+    throw new ShapeMismatchError("softmaxCrossEntropy", [logits.shape, [labels.length]], "need one label per row");
+  }
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] < 0 || labels[i] >= logits.cols || !Number.isInteger(labels[i])) {
+      throw new RangeError(`softmaxCrossEntropy: label ${labels[i]} at row ${i} is outside 0..${logits.cols - 1}`);
+    }
+  }
+  if (grad) checkSameShape("softmaxCrossEntropy", logits, grad);
+  checkOperands("softmaxCrossEntropy", grad ? [logits, grad] : [logits]);
+  return logits.backend.softmaxCrossEntropy(logits, labels, grad);
+}
+
+export function sgdUpdate(param: Tensor, grad: Tensor, lr: number): void {
+  checkSameShape("sgdUpdate", param, grad);
+  checkOperands("sgdUpdate", [param, grad]);
+  param.backend.sgdUpdate(param, grad, lr);
+}
+
+export function adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, hp: AdamHyperparameters): void {
+  for (const t of [grad, m, v]) checkSameShape("adamUpdate", param, t);
+  checkOperands("adamUpdate", [param, grad, m, v]);
+  param.backend.adamUpdate(param, grad, m, v, hp);
+}
+
+export function argmaxRows(x: Tensor): Int32Array {
+  check2d("argmaxRows", x);
+  return x.backend.argmaxRows(x);
+}
+
+export function allFinite(x: Tensor): boolean {
+  return x.backend.allFinite(x);
+}
+
+/** The rows of x at `indices`, in that order. */
+export function gatherRows(x: Tensor, indices: Int32Array, out?: Tensor): Tensor {
+  check2d("gatherRows", x);
+  for (let r = 0; r < indices.length; r++) {
+    if (!Number.isInteger(indices[r]) || indices[r] < 0 || indices[r] >= x.rows) {
+      throw new RangeError(`gatherRows: index ${indices[r]} is outside 0..${x.rows - 1}`);
+    }
+  }
+  const result = outputFor(out, [indices.length, x.cols], x, "gatherRows");
+  checkOperands("gatherRows", [x, result]);
+  x.backend.gatherRows(x, indices, result);
+  return result;
+}
+
+export function copy(source: Tensor, target: Tensor): void {
+  checkSameShape("copy", source, target);
+  checkOperands("copy", [source, target]);
+  source.backend.copy(source, target);
+}
+
+export function fill(x: Tensor, value: number): void {
+  x.backend.fill(x, value);
+}

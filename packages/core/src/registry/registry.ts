@@ -1,0 +1,105 @@
+import { REGISTRY_BRAND, hasBrand } from "../brand.js";
+import type { Component, ComponentKind, ComponentOfKind, NablaPlugin } from "./components.js";
+import { RegistryConflictError, UnknownComponentError } from "./spec-error.js";
+
+const BUILTIN_NAMESPACE = "nabla";
+
+interface Entry {
+  readonly component: Component;
+  readonly plugin: NablaPlugin;
+}
+
+function pluginLabel(plugin: NablaPlugin): string {
+  return `${plugin.meta.name}@${plugin.meta.version}`;
+}
+
+// Two installed copies of one package version build equal plugins that are different objects;
+// they are the same plugin, so registering the second is a no-op like registering the first twice.
+function samePlugin(a: NablaPlugin, b: NablaPlugin): boolean {
+  return a === b || (a.meta.name === b.meta.name && a.meta.version === b.meta.version);
+}
+
+/** Components by kind and namespaced key, contributed by plugins. */
+export class Registry {
+  readonly [REGISTRY_BRAND] = true;
+  private readonly entries = new Map<ComponentKind, Map<string, Entry>>();
+  private readonly registered: NablaPlugin[] = [];
+
+  register(plugin: NablaPlugin): this {
+    if (this.registered.some((p) => samePlugin(p, plugin))) return this;
+    // Check every key before adding any, so a conflicting plugin leaves the registry untouched.
+    for (const component of plugin.components) {
+      const key = `${plugin.namespace}/${component.name}`;
+      const existing = this.entries.get(component.kind)?.get(key);
+      if (existing) throw new RegistryConflictError(`${component.kind} ${key}`, pluginLabel(existing.plugin), pluginLabel(plugin));
+    }
+    for (const component of plugin.components) {
+      let byKey = this.entries.get(component.kind);
+      if (!byKey) this.entries.set(component.kind, (byKey = new Map()));
+      byKey.set(`${plugin.namespace}/${component.name}`, { component, plugin });
+    }
+    this.registered.push(plugin);
+    return this;
+  }
+
+  /** The full key for a name: "relu" means "nabla/relu". */
+  static qualify(name: string): string {
+    return name.includes("/") ? name : `${BUILTIN_NAMESPACE}/${name}`;
+  }
+
+  has(kind: ComponentKind, name: string): boolean {
+    return this.entries.get(kind)?.has(Registry.qualify(name)) ?? false;
+  }
+
+  /** The component of `kind` under `name`; throws UnknownComponentError listing the known keys. */
+  get<K extends ComponentKind>(kind: K, name: string, path = "$"): ComponentOfKind<K> {
+    const entry = this.entries.get(kind)?.get(Registry.qualify(name));
+    if (!entry) throw new UnknownComponentError(kind, name, this.keys(kind), path);
+    return entry.component as ComponentOfKind<K>;
+  }
+
+  /** Registered keys of one kind, sorted. */
+  keys(kind: ComponentKind): string[] {
+    return [...(this.entries.get(kind)?.keys() ?? [])].sort();
+  }
+
+  /** The plugin that contributed a component. */
+  pluginOf(kind: ComponentKind, name: string): NablaPlugin | undefined {
+    return this.entries.get(kind)?.get(Registry.qualify(name))?.plugin;
+  }
+
+  plugins(): readonly NablaPlugin[] {
+    return [...this.registered];
+  }
+}
+
+export function isRegistry(value: unknown): value is Registry {
+  return hasBrand(value, REGISTRY_BRAND);
+}
+
+/** An isolated registry holding exactly the given plugins. */
+export function createRegistry(plugins: readonly NablaPlugin[] = []): Registry {
+  const registry = new Registry();
+  for (const plugin of plugins) registry.register(plugin);
+  return registry;
+}
+
+const DEFAULT_REGISTRY_KEY = Symbol.for("@nabla/core/default-registry");
+
+/**
+ * The process-wide registry that packages register into when imported. It lives on globalThis
+ * under a shared symbol, so every copy of @nabla/core in the process sees the same one.
+ */
+export function getDefaultRegistry(): Registry {
+  const holder = globalThis as Record<symbol, unknown>;
+  const existing = holder[DEFAULT_REGISTRY_KEY];
+  if (isRegistry(existing)) return existing;
+  const registry = new Registry();
+  holder[DEFAULT_REGISTRY_KEY] = registry;
+  return registry;
+}
+
+/** Registers a plugin in the default registry (what each package's entry does on import). */
+export function registerPlugin(plugin: NablaPlugin): void {
+  getDefaultRegistry().register(plugin);
+}

@@ -1,0 +1,97 @@
+import type { Backend } from "./backend/backend.js";
+import { TENSOR_BRAND, hasBrand } from "./brand.js";
+import type { DType, FloatArray } from "./dtype.js";
+import { getDefaultBackend } from "./backend/default-backend.js";
+
+export interface TensorOptions {
+  dtype?: DType;
+  backend?: Backend;
+}
+
+/**
+ * A dense row-major array of float32 or float64 values. The data lives wherever its backend
+ * put it (a plain typed array for the reference backend, a view of WebAssembly memory for others).
+ */
+export class Tensor {
+  readonly [TENSOR_BRAND] = true;
+  readonly size: number;
+
+  constructor(
+    readonly backend: Backend,
+    readonly dtype: DType,
+    readonly shape: readonly number[],
+    readonly data: FloatArray,
+  ) {
+    this.size = shapeSize(shape);
+    if (data.length !== this.size) {
+      throw new RangeError(`Tensor data has ${data.length} elements but shape [${shape.join(", ")}] needs ${this.size}`);
+    }
+  }
+
+  /** Number of rows of a 2-D tensor (the batch dimension). */
+  get rows(): number {
+    return this.shape[0];
+  }
+
+  /** Number of columns of a 2-D tensor (the feature dimension). */
+  get cols(): number {
+    return this.shape.length > 1 ? this.shape[this.shape.length - 1] : 1;
+  }
+
+  static zeros(shape: readonly number[], options: TensorOptions = {}): Tensor {
+    const backend = options.backend ?? getDefaultBackend();
+    const dtype = options.dtype ?? "float32";
+    return new Tensor(backend, dtype, [...shape], backend.allocate(dtype, shapeSize(shape)));
+  }
+
+  static from(values: ArrayLike<number>, shape: readonly number[], options: TensorOptions = {}): Tensor {
+    const tensor = Tensor.zeros(shape, options);
+    if (values.length !== tensor.size) {
+      throw new RangeError(`Got ${values.length} values for shape [${shape.join(", ")}] (${tensor.size} elements)`);
+    }
+    tensor.data.set(values);
+    return tensor;
+  }
+
+  /** Element (i, j) of a 2-D tensor. */
+  get(i: number, j = 0): number {
+    return this.data[i * this.cols + j];
+  }
+
+  toArray(): number[] {
+    return Array.from(this.data);
+  }
+
+  /** The same values in a new tensor of another dtype or backend. */
+  to(options: TensorOptions): Tensor {
+    return Tensor.from(this.data, this.shape, { dtype: options.dtype ?? this.dtype, backend: options.backend ?? this.backend });
+  }
+}
+
+export function isTensor(value: unknown): value is Tensor {
+  return hasBrand(value, TENSOR_BRAND);
+}
+
+export function shapeSize(shape: readonly number[]): number {
+  let size = 1;
+  for (const dim of shape) {
+    if (!Number.isInteger(dim) || dim < 0) throw new RangeError(`Invalid dimension ${dim} in shape [${shape.join(", ")}]`);
+    size *= dim;
+  }
+  return size;
+}
+
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((dim, i) => dim === b[i]);
+}
+
+/**
+ * Returns `existing` when it already has the wanted shape, dtype and backend, otherwise a new
+ * zero tensor: layers keep their output buffers across epochs instead of allocating each pass.
+ */
+export function reuseTensor(existing: Tensor | undefined, shape: readonly number[], like: Tensor): Tensor {
+  if (existing && existing.backend === like.backend && existing.dtype === like.dtype && sameShape(existing.shape, shape)) {
+    return existing;
+  }
+  return Tensor.zeros(shape, { dtype: like.dtype, backend: like.backend });
+}

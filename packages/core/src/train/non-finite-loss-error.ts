@@ -1,0 +1,19 @@
+/** Training produced a NaN or infinite loss; names the epoch and the first layer whose output went non-finite. */
+export class NonFiniteLossError extends Error {
+  override readonly name = "NonFiniteLossError";
+  constructor(
+    readonly epoch: number,
+    readonly loss: number,
+    /** Index of the first layer with a non-finite output, or −1 if all outputs were finite (the loss itself overflowed). */
+    readonly layerIndex: number,
+    readonly layerType: string | undefined,
+  ) {
+    super(
+      `Loss became ${loss} at epoch ${epoch}: ` +
+        (layerIndex >= 0
+          ? `the output of layer ${layerIndex} (${layerType}) was the first to contain NaN or Infinity`
+          : "every layer output was finite, so the loss computation itself overflowed") +
+        ". Try a smaller learning rate or check the input data for NaN/Infinity.",
+    );
+  }
+}
