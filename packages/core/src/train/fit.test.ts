@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { corePlugin } from "../core-plugin.js";
+import { Module } from "../module.js";
+import { createRegistry } from "../registry/registry.js";
+import { buildModel } from "../spec/build-model.js";
+import { Sequential } from "../sequential.js";
+import { Model } from "../spec/model.js";
+import { testPlugin } from "../test-plugins.js";
+import { Tensor } from "../tensor.js";
+import { Xoshiro128Generator } from "../random/xoshiro128.js";
+import { fit } from "./fit.js";
+import { NonFiniteLossError } from "./non-finite-loss-error.js";
+
+const registry = createRegistry([corePlugin, testPlugin]);
+const linearSpec = {
+  specVersion: 1,
+  input: { shape: [2] },
+  layers: [{ type: "test/dense", options: { in: 2, out: 1 } }],
+  loss: { type: "test/mse" },
+  optimizer: { type: "test/sgd", options: { lr: 0.1 } },
+};
+
+// y = 3·x1 − 2·x2 on a fixed grid: a linear model can fit it exactly.
+const xs = Array.from({ length: 40 }, (_, i) => [((i % 8) - 3.5) / 4, (Math.floor(i / 8) - 2) / 2]).flat();
+const ys = Array.from({ length: 40 }, (_, i) => 3 * xs[2 * i] - 2 * xs[2 * i + 1]);
+
+describe("fit", () => {
+  it("learns a linear map full-batch, recording one loss per epoch", () => {
+    const model = buildModel(linearSpec, { registry, dtype: "float64" });
+    const x = Tensor.from(xs, [40, 2], { dtype: "float64" });
+    const y = Tensor.from(ys, [40, 1], { dtype: "float64" });
+    const seen: number[] = [];
+    const { lossHistory } = fit(model, x, y, { epochs: 200, onEpochEnd: (info) => void seen.push(info.epoch) });
+    expect(lossHistory).toHaveLength(200);
+    expect(seen).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(lossHistory[199]).toBeLessThan(lossHistory[0] / 1000);
+    expect(model.parameters()[0].value.toArray().map((v) => Number(v.toFixed(3)))).toEqual([3, -2]);
+  });
+
+  it("learns with shuffled mini-batches too, and stops when the callback returns false", () => {
+    const model = buildModel(linearSpec, { registry, dtype: "float64" });
+    const x = Tensor.from(xs, [40, 2], { dtype: "float64" });
+    const y = Tensor.from(ys, [40, 1], { dtype: "float64" });
+    const { lossHistory } = fit(model, x, y, { epochs: 100, batchSize: 16, generator: new Xoshiro128Generator(1) });
+    expect(lossHistory[99]).toBeLessThan(lossHistory[0] / 100);
+    const stopped = fit(model, x, y, { epochs: 50, onEpochEnd: (info) => info.epoch < 3 });
+    expect(stopped.lossHistory).toHaveLength(3);
+  });
+
+  it("stops with a NonFiniteLossError naming the epoch and the first layer whose output went non-finite", () => {
+    class Explode extends Module {
+      readonly type = "test/explode";
+      calls = 0;
+      forward(input: Tensor): Tensor {
+        this.calls++;
+        return this.calls < 3 ? input : Tensor.from(Array(input.size).fill(NaN), input.shape, input);
+      }
+      backward(grad: Tensor): Tensor {
+        return grad;
+      }
+    }
+    const built = buildModel(linearSpec, { registry, dtype: "float64" });
+    const network = new Sequential([new Explode(), ...built.network.modules]);
+    const model = new Model(network, built.toSpec(), built.backend, "float64", built.loss, built.optimizer);
+    const x = Tensor.from(xs, [40, 2], { dtype: "float64" });
+    const y = Tensor.from(ys, [40, 1], { dtype: "float64" });
+    try {
+      fit(model, x, y, { epochs: 10 });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(NonFiniteLossError);
+      const e = error as NonFiniteLossError;
+      expect(e.epoch).toBe(3);
+      expect(e.layerIndex).toBe(0);
+      expect(e.message).toMatch(/epoch 3.*layer 0 \(test\/explode\)/);
+    }
+  });
+
+  it("refuses mismatched rows and bad epoch counts with clear errors", () => {
+    const model = buildModel(linearSpec, { registry, dtype: "float64" });
+    const x = Tensor.from(xs, [40, 2], { dtype: "float64" });
+    expect(() => fit(model, x, Tensor.zeros([39, 1], { dtype: "float64" }), { epochs: 1 })).toThrow(/40 rows but y has 39/);
+    expect(() => fit(model, x, Tensor.zeros([40, 1], { dtype: "float64" }), { epochs: 0 })).toThrow(/epochs must be a positive integer/);
+  });
+});
