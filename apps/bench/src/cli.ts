@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { getDefaultRegistry } from "@nabla/core";
+import { getDefaultRegistry, selectBackend } from "@nabla/core";
 import "@nabla/activations";
 import "@nabla/datasets";
 import "@nabla/layers";
@@ -13,7 +13,6 @@ import { loadExperiment } from "./experiment.js";
 import { prepareData } from "./prepare-data.js";
 import { protocolSettings } from "./protocol.js";
 import { runExperiment } from "./run-experiment.js";
-import { selectBackend } from "./select-backend.js";
 import { writeResults } from "./write-results.js";
 
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");

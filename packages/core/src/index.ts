@@ -23,7 +23,8 @@ export { validateOptions, type OptionSchema, type OptionSpec, type ResolvedOptio
 export { Registry, createRegistry, getDefaultRegistry, registerPlugin, isRegistry } from "./registry/registry.js";
 export { SpecError, UnknownComponentError, RegistryConflictError, type SpecErrorCode } from "./registry/spec-error.js";
 export { SPEC_VERSION, assertModelSpec, type ModelSpec, type ComponentSpec } from "./spec/model-spec.js";
-export { buildModel, resolveBackend, type BuildModelOptions } from "./spec/build-model.js";
+export { buildModel, type BuildModelOptions } from "./spec/build-model.js";
+export { selectBackend, availableBackends } from "./backend/select-backend.js";
 export { Model } from "./spec/model.js";
 export { fit, type FitOptions, type FitResult, type EpochInfo } from "./train/fit.js";
 export { NonFiniteLossError } from "./train/non-finite-loss-error.js";

@@ -158,7 +158,7 @@ function binomialInversionTable(n: number, p: number): BinomialInversionTable {
     n,
     p,
     q,
-    qn: Math.exp(n * Math.log(q)),
+    qn: Math.exp(n * glibcLog(q)), // V8 and glibc exp agree on every dropout rate 0.001..0.999 checked
     bound: Math.trunc(Math.min(n, np + 10 * Math.sqrt(np * q + 1))),
   };
 }

@@ -1,6 +1,7 @@
 import { ActivationModule } from "../activation-module.js";
 import type { Backend } from "../backend/backend.js";
 import { getDefaultBackend } from "../backend/default-backend.js";
+import { selectBackend } from "../backend/select-backend.js";
 import type { DType } from "../dtype.js";
 import type { Module } from "../module.js";
 import type { RandomGenerator } from "../random/random-generator.js";
@@ -83,15 +84,8 @@ export function buildModel(spec: unknown, options: BuildModelOptions = {}): Mode
   );
 }
 
-/** A backend instance, a registered name, or the registry's default. */
-export function resolveBackend(registry: Registry, backend: Backend | string | undefined): Backend {
+/** A backend instance, a registered name, or the default backend. */
+function resolveBackend(registry: Registry, backend: Backend | string | undefined): Backend {
   if (typeof backend === "object") return backend;
-  if (typeof backend === "string") {
-    const component = registry.get("backend", backend, "backend");
-    if (!component.isAvailable()) {
-      throw new SpecError("invalid-option", "backend", `backend "${backend}" is not available on this machine`, registry.keys("backend"));
-    }
-    return component.create();
-  }
-  return getDefaultBackend();
+  return typeof backend === "string" ? selectBackend(registry, backend) : getDefaultBackend();
 }
