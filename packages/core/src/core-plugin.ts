@@ -1,5 +1,6 @@
 import { createReferenceBackend } from "./backend/reference-backend.js";
 import type { NablaPlugin } from "./registry/components.js";
+import { NumpyRandomState } from "./random/numpy-random-state.js";
 import { Xoshiro128Generator } from "./random/xoshiro128.js";
 import { CORE_VERSION } from "./version.js";
 
@@ -21,6 +22,12 @@ export const corePlugin: NablaPlugin = {
       name: "xoshiro128",
       description: "xoshiro128** seeded through SplitMix32: fast, 32-bit, identical on every platform",
       create: (seed) => new Xoshiro128Generator(seed),
+    },
+    {
+      kind: "generator",
+      name: "numpy",
+      description: "NumPy's legacy RandomState (MT19937) stream, bit for bit: reproduces the report's runs",
+      create: (seed) => new NumpyRandomState(seed),
     },
   ],
 };

@@ -18,6 +18,7 @@ export type { Loss, Targets } from "./loss.js";
 export type { Optimizer } from "./optimizer.js";
 export type { RandomGenerator } from "./random/random-generator.js";
 export { Xoshiro128Generator } from "./random/xoshiro128.js";
+export { NumpyRandomState, type NumpyRandomStateSnapshot } from "./random/numpy-random-state.js";
 export * from "./registry/components.js";
 export { validateOptions, type OptionSchema, type OptionSpec, type ResolvedOptions } from "./registry/option-schema.js";
 export { Registry, createRegistry, getDefaultRegistry, registerPlugin, isRegistry } from "./registry/registry.js";
