@@ -6,6 +6,7 @@ const schema: OptionSchema = {
   units: { type: "integer", min: 1 },
   rate: { type: "number", min: 0, max: 1, default: 0.5 },
   lr: { type: "number", min: 0, exclusiveMin: true, default: 0.001 },
+  keep: { type: "number", min: 0, max: 1, exclusiveMax: true, default: 0.5 },
   mode: { type: "string", enum: ["a", "b"], default: "a" },
   bias: { type: "boolean", default: true },
 };
@@ -21,7 +22,7 @@ function errorOf(value: unknown): SpecError {
 
 describe("validateOptions", () => {
   it("fills defaults and keeps given values", () => {
-    expect(validateOptions(schema, { units: 4, rate: 0.25 }, "$")).toEqual({ units: 4, rate: 0.25, lr: 0.001, mode: "a", bias: true });
+    expect(validateOptions(schema, { units: 4, rate: 0.25 }, "$")).toEqual({ units: 4, rate: 0.25, lr: 0.001, keep: 0.5, mode: "a", bias: true });
   });
 
   it("names a missing required option", () => {
@@ -40,12 +41,13 @@ describe("validateOptions", () => {
     expect(errorOf({ units: 0 }).problem).toMatch(/must be ≥ 1/);
     expect(errorOf({ units: 1, rate: 1.5 }).problem).toMatch(/must be ≥ 0 and ≤ 1/);
     expect(errorOf({ units: 1, lr: 0 }).problem).toMatch(/must be > 0/);
+    expect(errorOf({ units: 1, keep: 1 }).problem).toMatch(/must be ≥ 0 and < 1/);
   });
 
   it("lists the accepted values of an enum and the known options for an unknown one", () => {
     expect(errorOf({ units: 1, mode: "c" }).available).toEqual(["a", "b"]);
     const unknown = errorOf({ units: 1, unit: 3 });
     expect(unknown.path).toBe("$.layers[0].options.unit");
-    expect(unknown.available).toEqual(["units", "rate", "lr", "mode", "bias"]);
+    expect(unknown.available).toEqual(["units", "rate", "lr", "keep", "mode", "bias"]);
   });
 });

@@ -1,7 +1,7 @@
 import { SpecError } from "./spec-error.js";
 
 export type OptionSpec =
-  | { type: "number"; min?: number; max?: number; exclusiveMin?: boolean; default?: number; description?: string }
+  | { type: "number"; min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean; default?: number; description?: string }
   | { type: "integer"; min?: number; max?: number; default?: number; description?: string }
   | { type: "boolean"; default?: boolean; description?: string }
   | { type: "string"; enum?: readonly string[]; default?: string; description?: string };
@@ -11,9 +11,9 @@ export type OptionSchema = Readonly<Record<string, OptionSpec>>;
 
 export type ResolvedOptions = Record<string, number | boolean | string>;
 
-function describeRange(spec: { min?: number; max?: number; exclusiveMin?: boolean }): string {
+function describeRange(spec: { min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean }): string {
   const low = spec.min === undefined ? "" : `${spec.exclusiveMin ? ">" : "≥"} ${spec.min}`;
-  const high = spec.max === undefined ? "" : `≤ ${spec.max}`;
+  const high = spec.max === undefined ? "" : `${spec.exclusiveMax ? "<" : "≤"} ${spec.max}`;
   return [low, high].filter(Boolean).join(" and ");
 }
 
@@ -45,10 +45,11 @@ export function validateOptions(schema: OptionSchema, value: unknown, path: stri
           throw new SpecError("invalid-option", optionPath, `expected ${spec.type === "integer" ? "an integer" : "a finite number"}, got ${JSON.stringify(raw)}`);
         }
         const exclusiveMin = spec.type === "number" && spec.exclusiveMin === true;
+        const exclusiveMax = spec.type === "number" && spec.exclusiveMax === true;
         const tooLow = spec.min !== undefined && (exclusiveMin ? raw <= spec.min : raw < spec.min);
-        const tooHigh = spec.max !== undefined && raw > spec.max;
+        const tooHigh = spec.max !== undefined && (exclusiveMax ? raw >= spec.max : raw > spec.max);
         if (tooLow || tooHigh) {
-          throw new SpecError("invalid-option", optionPath, `${raw} is out of range: must be ${describeRange({ ...spec, exclusiveMin })}`);
+          throw new SpecError("invalid-option", optionPath, `${raw} is out of range: must be ${describeRange({ ...spec, exclusiveMin, exclusiveMax })}`);
         }
         break;
       }

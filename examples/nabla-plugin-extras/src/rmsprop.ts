@@ -1,0 +1,40 @@
+import { Tensor, ops, type Optimizer, type Parameter } from "@nabla/core";
+
+export interface RMSpropOptions {
+  /** Learning rate (default 1e-3). */
+  lr?: number;
+  /** Decay of the running mean of squared gradients, in [0, 1) (default 0.9). */
+  rho?: number;
+  /** Added to the root mean square so the step stays finite (default 1e-8). */
+  eps?: number;
+}
+
+/** RMSprop (Hinton): s ← ρ s + (1 − ρ) g², w ← w − lr·g / (sqrt(s) + eps). */
+export class RMSprop implements Optimizer {
+  readonly type = "extras/rmsprop";
+  readonly parameters: readonly Parameter[];
+  readonly lr: number;
+  readonly rho: number;
+  readonly eps: number;
+  private readonly meanSquares: readonly Tensor[];
+
+  constructor(parameters: readonly Parameter[], options: RMSpropOptions = {}) {
+    this.lr = options.lr ?? 1e-3;
+    this.rho = options.rho ?? 0.9;
+    this.eps = options.eps ?? 1e-8;
+    if (!(this.lr > 0)) throw new RangeError(`RMSprop: lr must be > 0, got ${this.lr}`);
+    if (!(this.rho >= 0 && this.rho < 1)) throw new RangeError(`RMSprop: rho must be in [0, 1), got ${this.rho}`);
+    if (!(this.eps > 0)) throw new RangeError(`RMSprop: eps must be > 0, got ${this.eps}`);
+    this.parameters = [...parameters];
+    this.meanSquares = this.parameters.map(({ value }) => Tensor.zeros(value.shape, { dtype: value.dtype, backend: value.backend }));
+  }
+
+  step(): void {
+    const { lr, rho, eps } = this;
+    this.parameters.forEach((parameter, i) => {
+      const s = this.meanSquares[i];
+      ops.map([s, parameter.grad], (sk, g) => rho * sk + (1 - rho) * g * g, s);
+      ops.map([parameter.value, parameter.grad, s], (w, g, sk) => w - (lr * g) / (Math.sqrt(sk) + eps), parameter.value);
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { Tensor, ops, type Optimizer, type Parameter } from "@nabla/core";
+
+export interface SGDMomentumOptions {
+  /** Learning rate (default 1e-3). */
+  lr?: number;
+  /** Fraction of the previous velocity kept each step, in [0, 1) (default 0.9). */
+  momentum?: number;
+}
+
+/** Gradient descent with heavy-ball momentum, as PyTorch writes it: v ← μ v + g, w ← w − lr·v. */
+export class SGDMomentum implements Optimizer {
+  readonly type = "extras/sgd-momentum";
+  readonly parameters: readonly Parameter[];
+  readonly lr: number;
+  readonly momentum: number;
+  private readonly velocities: readonly Tensor[];
+
+  constructor(parameters: readonly Parameter[], options: SGDMomentumOptions = {}) {
+    this.lr = options.lr ?? 1e-3;
+    this.momentum = options.momentum ?? 0.9;
+    if (!(this.lr > 0)) throw new RangeError(`SGDMomentum: lr must be > 0, got ${this.lr}`);
+    if (!(this.momentum >= 0 && this.momentum < 1)) throw new RangeError(`SGDMomentum: momentum must be in [0, 1), got ${this.momentum}`);
+    this.parameters = [...parameters];
+    this.velocities = this.parameters.map(({ value }) => Tensor.zeros(value.shape, { dtype: value.dtype, backend: value.backend }));
+  }
+
+  step(): void {
+    const mu = this.momentum;
+    this.parameters.forEach((parameter, i) => {
+      const velocity = this.velocities[i];
+      ops.map([velocity, parameter.grad], (v, g) => mu * v + g, velocity);
+      ops.sgdUpdate(parameter.value, velocity, this.lr);
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { Module, ops, reuseTensor, type BackwardOptions, type RandomGenerator, type Tensor } from "@nabla/core";
+
+export interface DropoutOptions {
+  /** Draws the masks. */
+  generator: RandomGenerator;
+}
+
+/**
+ * Inverted dropout: in training each element is kept with probability 1 − p and scaled by
+ * 1/(1 − p), so the expected output equals the input and eval mode is the plain identity.
+ */
+export class Dropout extends Module {
+  readonly type = "nabla/dropout";
+  private readonly generator: RandomGenerator;
+  /** What the latest forward pass did: backward must undo the same thing. */
+  private lastPass: "identity" | "masked" | undefined;
+  private mask: Tensor | undefined;
+  private output: Tensor | undefined;
+  private inputGrad: Tensor | undefined;
+
+  constructor(
+    readonly p: number,
+    options: DropoutOptions,
+  ) {
+    super();
+    if (!(p >= 0 && p < 1)) throw new RangeError(`Dropout: p must be in [0, 1), got ${p}`);
+    this.generator = options.generator;
+  }
+
+  forward(x: Tensor): Tensor {
+    if (!this.training || this.p === 0) {
+      this.lastPass = "identity";
+      return x;
+    }
+    this.mask = reuseTensor(this.mask, x.shape, x);
+    // One draw per element in row-major order, in a single call: a NumPy-compatible generator
+    // reproduces binomial(1, 1 − p, size=x.shape) only when asked for the whole mask at once.
+    this.generator.fillBernoulli(this.mask.data, 1 - this.p);
+    ops.scale(this.mask, 1 / (1 - this.p), this.mask);
+    this.lastPass = "masked";
+    this.output = ops.multiply(x, this.mask, reuseTensor(this.output, x.shape, x));
+    return this.output;
+  }
+
+  /** ∂L/∂x = ∂L/∂y ⊙ mask: the dropped elements pass no gradient back. */
+  backward(gradOutput: Tensor, options: BackwardOptions = { inputGrad: true }): Tensor | null {
+    if (!this.lastPass) throw new Error("Dropout: backward called before forward");
+    if (!options.inputGrad) return null;
+    if (this.lastPass === "identity") return gradOutput;
+    this.inputGrad = ops.multiply(gradOutput, this.mask!, reuseTensor(this.inputGrad, gradOutput.shape, gradOutput));
+    return this.inputGrad;
+  }
+}

@@ -1,0 +1,58 @@
+import { Tensor, ops, type Optimizer, type Parameter } from "@nabla/core";
+
+export interface AdamOptions {
+  /** Learning rate α (default 1e-3). */
+  lr?: number;
+  /** Decay of the first moment, in [0, 1) (default 0.9). */
+  beta1?: number;
+  /** Decay of the second moment, in [0, 1) (default 0.999). */
+  beta2?: number;
+  /** Added to sqrt(v̂) so the step stays finite where v̂ ≈ 0 (default 1e-8). */
+  eps?: number;
+}
+
+/**
+ * Adam with bias correction: m_t = β1 m + (1 − β1) g (19), v_t = β2 v + (1 − β2) g² (20),
+ * m̂ = m_t/(1 − β1^t), v̂ = v_t/(1 − β2^t) (21), w ← w − α m̂/(sqrt(v̂) + ε) (22). The moments
+ * start at zero and t counts from 1, so the first step moves each weight by about α.
+ */
+export class Adam implements Optimizer {
+  readonly type = "nabla/adam";
+  readonly parameters: readonly Parameter[];
+  readonly lr: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly eps: number;
+  private readonly moments: readonly { m: Tensor; v: Tensor }[];
+  private t = 0;
+
+  constructor(parameters: readonly Parameter[], options: AdamOptions = {}) {
+    this.lr = options.lr ?? 1e-3;
+    this.beta1 = options.beta1 ?? 0.9;
+    this.beta2 = options.beta2 ?? 0.999;
+    this.eps = options.eps ?? 1e-8;
+    if (!(this.lr > 0 && Number.isFinite(this.lr))) throw new RangeError(`Adam: lr must be a finite number > 0, got ${this.lr}`);
+    for (const [name, beta] of [["beta1", this.beta1], ["beta2", this.beta2]] as const) {
+      if (!(beta >= 0 && beta < 1)) throw new RangeError(`Adam: ${name} must be in [0, 1), got ${beta}`);
+    }
+    if (!(this.eps > 0 && Number.isFinite(this.eps))) throw new RangeError(`Adam: eps must be a finite number > 0, got ${this.eps}`);
+    this.parameters = [...parameters];
+    this.moments = this.parameters.map(({ value }) => ({
+      m: Tensor.zeros(value.shape, { dtype: value.dtype, backend: value.backend }),
+      v: Tensor.zeros(value.shape, { dtype: value.dtype, backend: value.backend }),
+    }));
+  }
+
+  /** Steps taken so far: the t of the latest bias correction. */
+  get stepCount(): number {
+    return this.t;
+  }
+
+  step(): void {
+    this.t += 1;
+    const hyperparameters = { lr: this.lr, beta1: this.beta1, beta2: this.beta2, eps: this.eps, step: this.t };
+    this.parameters.forEach((parameter, i) => {
+      ops.adamUpdate(parameter.value, parameter.grad, this.moments[i].m, this.moments[i].v, hyperparameters);
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { ops, type Optimizer, type Parameter } from "@nabla/core";
+
+export interface SGDOptions {
+  /** Learning rate α (default 1e-3). */
+  lr?: number;
+}
+
+/** Plain gradient descent, w ← w − α ∂L/∂w (18): no momentum, as in the report. */
+export class SGD implements Optimizer {
+  readonly type = "nabla/sgd";
+  readonly parameters: readonly Parameter[];
+  readonly lr: number;
+
+  constructor(parameters: readonly Parameter[], options: SGDOptions = {}) {
+    this.lr = options.lr ?? 1e-3;
+    if (!(this.lr > 0 && Number.isFinite(this.lr))) throw new RangeError(`SGD: lr must be a finite number > 0, got ${this.lr}`);
+    this.parameters = [...parameters];
+  }
+
+  step(): void {
+    for (const parameter of this.parameters) ops.sgdUpdate(parameter.value, parameter.grad, this.lr);
+  }
+}
