@@ -1,0 +1,60 @@
+/**
+ * A data file whose bytes or text are not what its format promises. `file` names the file (or
+ * the text's source), `location` says where in it (a byte offset, record, line or column) and
+ * `problem` what was expected there.
+ */
+export class DatasetFormatError extends Error {
+  override readonly name = "DatasetFormatError";
+  constructor(readonly file: string, readonly location: string | undefined, readonly problem: string) {
+    super(`${file}${location ? ` (${location})` : ""}: ${problem}`);
+  }
+}
+
+/**
+ * Files a loader needs that are not on disk and could not be downloaded. The message says which
+ * file is missing, where it was looked for, where to put the files and why the download failed.
+ */
+export class DatasetNotFoundError extends Error {
+  override readonly name = "DatasetNotFoundError";
+  constructor(
+    readonly dataset: string,
+    readonly missing: readonly string[],
+    readonly dataDir: string,
+    readonly howToGet: string,
+    readonly reason: string,
+  ) {
+    const more = missing.length > 1 ? ` (and ${missing.length - 1} more: ${missing.slice(1).join(", ")})` : "";
+    super(
+      `${dataset}: missing file ${missing[0]}${more}, looked for under the data folder ${dataDir}. ` +
+        `${howToGet} The data folder is the \`dataDir\` option, or else the NABLA_DATA_DIR environment variable. ` +
+        `Download: ${reason}`,
+    );
+  }
+}
+
+/** A loader asked for its data folder when neither the `dataDir` option nor NABLA_DATA_DIR names one. */
+export class DataDirNotSetError extends Error {
+  override readonly name = "DataDirNotSetError";
+  constructor() {
+    super(
+      'No data folder given: pass the `dataDir` option (e.g. { dataDir: "/data" }) ' +
+        "or set the NABLA_DATA_DIR environment variable to the folder that holds (or will hold) the datasets",
+    );
+  }
+}
+
+/** A downloaded file whose digest differs from the published one: a corrupt or different file. */
+export class ChecksumMismatchError extends Error {
+  override readonly name = "ChecksumMismatchError";
+  constructor(readonly file: string, readonly algorithm: string, readonly expected: string, readonly actual: string) {
+    super(`${file}: ${algorithm} is ${actual}, expected ${expected}; the file is corrupt or not the published one`);
+  }
+}
+
+/** A download that did not complete: no connection, an HTTP error, a stall or a short body. */
+export class DownloadError extends Error {
+  override readonly name = "DownloadError";
+  constructor(readonly url: string, readonly reason: string) {
+    super(`${url}: ${reason}`);
+  }
+}

@@ -1,0 +1,22 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { ChecksumMismatchError } from "./dataset-errors.js";
+
+/** A published digest of a file, as lowercase hex. */
+export interface Checksum {
+  readonly algorithm: "md5" | "sha256";
+  readonly hex: string;
+}
+
+/** The hex digest of a file, read as a stream so large archives never sit in memory whole. */
+export async function fileDigest(path: string, algorithm: Checksum["algorithm"]): Promise<string> {
+  const hash = createHash(algorithm);
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/** Throws ChecksumMismatchError unless the file's digest equals the published one. */
+export async function verifyFileChecksum(path: string, checksum: Checksum): Promise<void> {
+  const actual = await fileDigest(path, checksum.algorithm);
+  if (actual !== checksum.hex.toLowerCase()) throw new ChecksumMismatchError(path, checksum.algorithm, checksum.hex, actual);
+}

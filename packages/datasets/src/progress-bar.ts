@@ -1,0 +1,66 @@
+/** Where progress is written: process.stderr, or anything with write() and an optional isTTY. */
+export interface ProgressStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export interface ProgressBar {
+  /** Report the bytes done so far. */
+  update(done: number): void;
+  /** Print the final state with a note ("done", "failed") and end the line. */
+  finish(note?: string): void;
+}
+
+const WIDTH = 30;
+const REDRAW_MS = 100;
+// Without a terminal, one line per tenth (or per 10 MB when the size is unknown) keeps logs short.
+const LINE_STEPS = 10;
+const UNKNOWN_TOTAL_STEP = 10 * 1024 * 1024;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function describe(label: string, done: number, total: number | undefined, bar: boolean): string {
+  if (!total) return `${label} ${megabytes(done)}`;
+  const fraction = Math.min(1, done / total);
+  const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
+  const filled = Math.round(fraction * WIDTH);
+  const drawn = bar ? ` [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}]` : "";
+  return `${label}${drawn} ${percent} ${megabytes(done)} / ${megabytes(total)}`;
+}
+
+/**
+ * A byte-count progress display: on a terminal one line redrawn in place (at most every 100 ms),
+ * elsewhere (logs, CI) a plain line at each tenth of the total.
+ */
+export function createProgressBar(
+  label: string,
+  total: number | undefined,
+  stream: ProgressStream = process.stderr,
+): ProgressBar {
+  const tty = stream.isTTY === true;
+  let lastDraw = 0;
+  let lastStep = 0;
+  let done = 0;
+  return {
+    update(bytes: number) {
+      done = bytes;
+      if (tty) {
+        const now = Date.now();
+        if (now - lastDraw < REDRAW_MS) return;
+        lastDraw = now;
+        stream.write(`\r${describe(label, done, total, true)}`);
+        return;
+      }
+      const step = total ? Math.floor((done / total) * LINE_STEPS) : Math.floor(done / UNKNOWN_TOTAL_STEP);
+      if (step > lastStep && (!total || done < total)) {
+        lastStep = step;
+        stream.write(`${describe(label, done, total, false)}\n`);
+      }
+    },
+    finish(note = "done") {
+      stream.write(`${tty ? "\r" : ""}${describe(label, done, total, tty)} ${note}\n`);
+    },
+  };
+}
