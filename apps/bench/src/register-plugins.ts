@@ -1,0 +1,7 @@
+// Importing the packages registers their components in the default registry.
+import "@nabla/activations";
+import "@nabla/datasets";
+import "@nabla/layers";
+import "@nabla/losses";
+import "@nabla/metrics";
+import "@nabla/optimizers";
