@@ -6,6 +6,7 @@ import "./register-plugins.js";
 import { USAGE, UsageError, parseArgs } from "./args.js";
 import { runTask } from "./run-task.js";
 import { writeResults } from "./write-results.js";
+import { writeSeedResults } from "./write-seed-results.js";
 
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -22,8 +23,24 @@ async function main(argv: string[]): Promise<void> {
   const command = ["pnpm bench", ...argv].join(" ");
   console.error(`nabla bench: backend ${backend.name}, results in ${outDir}`);
 
+  if (args.seeds && args.protocol === "reference") throw new UsageError("--seeds uses the nabla protocol: the reference protocol is one fixed stream");
   for (const task of args.tasks) {
-    const run = await runTask(task, { benchDir, registry, backend, protocol: args.protocol, quick: args.quick, dataDir, epochs: args.epochs });
+    const seeds = args.seeds ? Array.from({ length: args.seeds }, (_, i) => i + 1) : undefined;
+    const run = await runTask(task, { benchDir, registry, backend, protocol: args.protocol, quick: args.quick, dataDir, epochs: args.epochs, seeds });
+    if (seeds) {
+      const table = writeSeedResults(outDir, run.experiment, registry, {
+        command,
+        protocol: run.protocol.name,
+        dtype: run.protocol.dtype,
+        backend: backend.name,
+        generator: run.protocol.generator,
+        epochs: run.runs[0][0].epochs,
+        trainRows: run.trainRows,
+        testRows: run.testRows,
+      }, seeds, run.runs);
+      console.log(`\n${table}:\n\n${readFileSync(table, "utf8")}`);
+      continue;
+    }
     const written = writeResults(
       outDir,
       run.experiment,
@@ -37,7 +54,7 @@ async function main(argv: string[]): Promise<void> {
         testRows: run.testRows,
         generator: run.protocol.generator,
       },
-      run.results,
+      run.runs[0],
     );
     console.log(`\n${written.table}:\n\n${readFileSync(written.table, "utf8")}`);
   }

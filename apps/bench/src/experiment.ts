@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { assertModelSpec, isDType, SpecError, type DType, type ModelSpec } from "@nabla/core";
 import type { TaskName } from "./args.js";
+import type { Expectation } from "./seed-statistics.js";
 
 export interface MetricColumn {
   key: string;
@@ -10,6 +11,15 @@ export interface MetricColumn {
   percent?: boolean;
   /** Passed to the metric (e.g. {"average": "weighted"}). */
   options?: Record<string, unknown>;
+}
+
+/** A claim of the report about two models, e.g. "Adam ≫ SGD": a is expected to beat b, or to match it. */
+export interface Comparison {
+  claim: string;
+  a: string;
+  b: string;
+  metric: string;
+  expect: Expectation;
 }
 
 export interface ExperimentModel {
@@ -32,6 +42,8 @@ export interface Experiment {
   epochs: number;
   metrics: MetricColumn[];
   quick: { trainRows: number; testRows: number; epochs: number };
+  /** The report's claims about pairs of models, judged over seeds by `--seeds`. */
+  comparisons?: Comparison[];
   models: ExperimentModel[];
 }
 

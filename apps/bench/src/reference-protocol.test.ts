@@ -29,7 +29,7 @@ describe.skipIf(!dataDir)("the reference protocol on the real California Housing
       quiet: true,
     });
     const printed = Object.fromEntries(
-      run.results.map((r) => [r.name, { mse: r.metrics.mse.toFixed(4), rmse: r.metrics.rmse.toFixed(4), r2: r.metrics.r2.toFixed(4) }]),
+      run.runs[0].map((r) => [r.name, { mse: r.metrics.mse.toFixed(4), rmse: r.metrics.rmse.toFixed(4), r2: r.metrics.r2.toFixed(4) }]),
     );
     expect(printed).toEqual(TABLE_1);
   });

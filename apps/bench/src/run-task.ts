@@ -14,6 +14,8 @@ export interface TaskOptions {
   quick: boolean;
   dataDir?: string;
   epochs?: number;
+  /** Train every model once per seed (default: the experiment's seed only). */
+  seeds?: readonly number[];
   quiet?: boolean;
 }
 
@@ -22,7 +24,9 @@ export interface TaskRun {
   protocol: ProtocolSettings;
   trainRows: number;
   testRows: number;
-  results: ModelResult[];
+  seeds: readonly number[];
+  /** One list of model results per seed, in `seeds` order. */
+  runs: ModelResult[][];
 }
 
 /** Loads a task's experiment file and data, and trains its models under the chosen protocol. */
@@ -42,13 +46,17 @@ export async function runTask(task: TaskName, options: TaskOptions): Promise<Tas
   if (!options.quiet) {
     console.error(`${task}: ${data.train.rows} training rows, ${data.test.rows} test rows, ${epochs} epochs, ${protocol.dtype}, protocol ${protocol.name}`);
   }
-  const results = runExperiment(experiment, data, {
-    registry,
-    backend,
-    dtype: protocol.dtype,
-    epochs,
-    generatorFor: protocol.generatorFor(registry, experiment.seed),
-    quiet: options.quiet,
-  });
-  return { experiment, protocol, trainRows: data.train.rows, testRows: data.test.rows, results };
+  // The data is loaded and split once; only the models' own streams change with the seed.
+  const seeds = options.seeds ?? [experiment.seed];
+  const runs = seeds.map((seed) =>
+    runExperiment(experiment, data, {
+      registry,
+      backend,
+      dtype: protocol.dtype,
+      epochs,
+      generatorFor: protocol.generatorFor(registry, seed),
+      quiet: options.quiet,
+    }),
+  );
+  return { experiment, protocol, trainRows: data.train.rows, testRows: data.test.rows, seeds, runs };
 }
