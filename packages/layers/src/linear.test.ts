@@ -1,6 +1,6 @@
 import { Tensor, Xoshiro128Generator, ops } from "@nabla/core";
 import { describe, expect, it } from "vitest";
-import { moduleGradientErrors, randomTensor } from "../test/gradient-check.js";
+import { moduleGradientErrors, randomTensor } from "@nabla/core/testing";
 import { ScriptedGenerator } from "../test/scripted-generator.js";
 import { Linear } from "./linear.js";
 

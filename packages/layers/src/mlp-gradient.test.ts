@@ -2,7 +2,7 @@ import { Sequential, Tensor, Xoshiro128Generator } from "@nabla/core";
 import { Sigmoid, SiLU, Tanh } from "@nabla/activations";
 import { CrossEntropyLoss, MSELoss } from "@nabla/losses";
 import { describe, expect, it } from "vitest";
-import { networkGradientErrors, randomTensor } from "../test/gradient-check.js";
+import { networkGradientErrors, randomTensor } from "@nabla/core/testing";
 import { ScriptedGenerator } from "../test/scripted-generator.js";
 import { Dropout } from "./dropout.js";
 import { Linear } from "./linear.js";

@@ -1,6 +1,6 @@
 import { DTYPES, ShapeMismatchError, Tensor, Xoshiro128Generator, ops } from "@nabla/core";
 import { describe, expect, it } from "vitest";
-import { numericGradient, relativeError } from "../test/gradient-check.js";
+import { numericGradient, relativeError } from "@nabla/core/testing";
 import { CrossEntropyLoss } from "./cross-entropy-loss.js";
 import { InvalidTargetsError } from "./invalid-targets-error.js";
 

@@ -1,6 +1,6 @@
 import { ShapeMismatchError, Tensor, Xoshiro128Generator } from "@nabla/core";
 import { describe, expect, it } from "vitest";
-import { numericGradient, relativeError } from "../test/gradient-check.js";
+import { numericGradient, relativeError } from "@nabla/core/testing";
 import { InvalidTargetsError } from "./invalid-targets-error.js";
 import { MSELoss } from "./mse-loss.js";
 

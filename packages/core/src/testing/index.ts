@@ -1,0 +1,1 @@
+export { moduleGradientErrors, networkGradientErrors, numericGradient, randomTensor, relativeError } from "./gradient-check.js";
