@@ -1,0 +1,50 @@
+import { KERNELS_RELAXED_SIMD_BASE64, KERNELS_SIMD_BASE64 } from "./generated/kernels-wasm.js";
+
+/**
+ * The exports of the compiled AssemblyScript kernels (assembly/index.ts). Pointers are byte offsets
+ * into the shared memory, 0 meaning "none"; flags select float64 (true) or float32 storage.
+ */
+export interface KernelExports {
+  gemmF32(transA: boolean, transB: boolean, m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, scratch: number): void;
+  gemmF64(transA: boolean, transB: boolean, m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, scratch: number): void;
+  gemmScratchBytes(): number;
+  activate(isF64: boolean, kind: number, z: number, out: number, n: number): void;
+  activateBackward(isF64: boolean, kind: number, z: number, a: number, gradA: number, gradZ: number, n: number): void;
+  addRowVector(isF64: boolean, x: number, row: number, out: number, rows: number, cols: number): void;
+  sumRows(isF64: boolean, x: number, out: number, rows: number, cols: number): void;
+  multiply(isF64: boolean, a: number, b: number, out: number, n: number): void;
+  scale(isF64: boolean, x: number, alpha: number, out: number, n: number): void;
+  sgdUpdate(isF64: boolean, param: number, grad: number, lr: number, n: number): void;
+  adamUpdate(
+    isF64: boolean, param: number, grad: number, m: number, v: number, n: number,
+    lr: number, beta1: number, beta2: number, eps: number, correction1: number, correction2: number,
+  ): void;
+  allFinite(isF64: boolean, x: number, n: number): number;
+  meanSquaredError(isF64: boolean, pred: number, target: number, grad: number, n: number): number;
+  softmaxCrossEntropy(isF64: boolean, logits: number, labels: number, grad: number, rows: number, cols: number): number;
+  argmaxRows(isF64: boolean, x: number, rows: number, cols: number, out: number): void;
+}
+
+/** The names a worker thread may be asked to run (kernels worth splitting across threads). */
+export type ParallelKernelName = "gemmF32" | "gemmF64";
+
+const compiled = new Map<boolean, WebAssembly.Module>();
+
+/**
+ * The kernels compiled for this runtime: the relaxed-SIMD build (fused multiply-add in the GEMM)
+ * when `relaxedSimd`, else the plain SIMD128 one. Compiled once per process and variant; the
+ * module is shared with worker threads, which instantiate it over the same memory.
+ */
+export function compileKernelModule(relaxedSimd: boolean): WebAssembly.Module {
+  let module = compiled.get(relaxedSimd);
+  if (!module) {
+    const base64 = relaxedSimd ? KERNELS_RELAXED_SIMD_BASE64 : KERNELS_SIMD_BASE64;
+    module = new WebAssembly.Module(Buffer.from(base64, "base64"));
+    compiled.set(relaxedSimd, module);
+  }
+  return module;
+}
+
+export function instantiateKernels(module: WebAssembly.Module, memory: WebAssembly.Memory): KernelExports {
+  return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+}

@@ -1,0 +1,118 @@
+import { Worker } from "node:worker_threads";
+import type { KernelExports, ParallelKernelName } from "./kernel-module.js";
+import { WORKER_SOURCE } from "./worker-source.js";
+import { WasmWorkerError } from "./wasm-worker-error.js";
+
+// Control buffer: an Int32 header, then one Float64 job slot per worker holding
+// [kernel index or −1, argument count, arguments…]. The calling thread bumps GENERATION to start
+// a round; each worker runs its slot and decrements PENDING, and the last one wakes the caller.
+const GENERATION = 0;
+const PENDING = 1;
+const READY = 2;
+const FAILED = 3;
+const STOP = 4;
+const SLOT_OFFSET = 64;
+const SLOT_DOUBLES = 16;
+
+const KERNEL_NAMES: readonly ParallelKernelName[] = ["gemmF32", "gemmF64"];
+
+/** How long the first parallel call waits for the workers to have instantiated the kernels. */
+const STARTUP_TIMEOUT_MS = 30_000;
+
+/**
+ * Runs one kernel as several jobs at once: the first job on the calling thread, the others on
+ * worker threads that instantiated the same module over the same shared memory. The Backend
+ * interface is synchronous, so the caller blocks (Atomics.wait) until every job is done.
+ */
+export class ParallelRunner {
+  private readonly workers: Worker[] = [];
+  private readonly header: Int32Array;
+  private readonly slots: Float64Array[] = [];
+  private started = false;
+
+  constructor(
+    private readonly local: KernelExports,
+    module: WebAssembly.Module,
+    memory: WebAssembly.Memory,
+    threads: number,
+  ) {
+    const control = new SharedArrayBuffer(SLOT_OFFSET + Math.max(threads - 1, 0) * SLOT_DOUBLES * 8);
+    this.header = new Int32Array(control, 0, SLOT_OFFSET / 4);
+    for (let slotIndex = 0; slotIndex < threads - 1; slotIndex++) {
+      this.slots.push(new Float64Array(control, SLOT_OFFSET + slotIndex * SLOT_DOUBLES * 8, SLOT_DOUBLES));
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { module, memory, control, slotIndex, slotOffset: SLOT_OFFSET, slotDoubles: SLOT_DOUBLES, kernelNames: KERNEL_NAMES },
+      });
+      // Idle workers must not keep the process alive.
+      worker.unref();
+      this.workers.push(worker);
+    }
+  }
+
+  /** Threads a call can use: the caller plus the workers. */
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  /** Runs `kernel` once per argument list, at most `threads` of them, and returns when all are done. */
+  run(kernel: ParallelKernelName, jobs: readonly (readonly number[])[]): void {
+    if (jobs.length > this.threads) throw new RangeError(`ParallelRunner.run: ${jobs.length} jobs for ${this.threads} threads`);
+    if (jobs.length === 0) return;
+    if (jobs.length === 1) {
+      this.runLocal(kernel, jobs[0]);
+      return;
+    }
+    this.awaitWorkers();
+    this.slots.forEach((slot, w) => {
+      const job = jobs[w + 1];
+      slot[0] = job ? KERNEL_NAMES.indexOf(kernel) : -1;
+      if (job) {
+        slot[1] = job.length;
+        slot.set(job, 2);
+      }
+    });
+    Atomics.store(this.header, PENDING, this.workers.length);
+    Atomics.add(this.header, GENERATION, 1);
+    Atomics.notify(this.header, GENERATION);
+    let failure: unknown;
+    try {
+      this.runLocal(kernel, jobs[0]);
+    } catch (error) {
+      failure = error;
+    }
+    for (let pending = Atomics.load(this.header, PENDING); pending !== 0; pending = Atomics.load(this.header, PENDING)) {
+      Atomics.wait(this.header, PENDING, pending);
+    }
+    if (failure !== undefined) throw failure;
+    if (Atomics.exchange(this.header, FAILED, 0) !== 0) throw new WasmWorkerError(`A worker thread failed while running ${kernel}`);
+  }
+
+  /** Stops the workers; later calls run every job on the calling thread. */
+  dispose(): void {
+    if (this.workers.length === 0) return;
+    Atomics.store(this.header, STOP, 1);
+    Atomics.add(this.header, GENERATION, 1);
+    Atomics.notify(this.header, GENERATION);
+    for (const worker of this.workers) void worker.terminate();
+    this.workers.length = 0;
+    this.slots.length = 0;
+  }
+
+  private runLocal(kernel: ParallelKernelName, args: readonly number[]): void {
+    (this.local[kernel] as unknown as (...values: number[]) => void)(...args);
+  }
+
+  // Workers start asynchronously; the first parallel call blocks until all have instantiated the module.
+  private awaitWorkers(): void {
+    if (this.started) return;
+    const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+    for (let ready = Atomics.load(this.header, READY); ready < this.workers.length; ready = Atomics.load(this.header, READY)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new WasmWorkerError(`Only ${ready} of ${this.workers.length} worker threads started within ${STARTUP_TIMEOUT_MS} ms`);
+      Atomics.wait(this.header, READY, ready, left);
+    }
+    if (Atomics.load(this.header, FAILED) !== 0) throw new WasmWorkerError("A worker thread could not instantiate the wasm kernels");
+    this.started = true;
+  }
+}
