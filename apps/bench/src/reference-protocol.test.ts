@@ -17,12 +17,13 @@ const TABLE_1: Record<string, { mse: string; rmse: string; r2: string }> = {
 };
 
 describe.skipIf(!dataDir)("the reference protocol on the real California Housing data", () => {
-  it("reproduces every printed number of the report's Table 1 at four decimals", { timeout: 30 * 60_000 }, async () => {
+  // The readable reference kernels and the fast wasm ones must both land on the printed digits.
+  it.each(["reference", "wasm"])("reproduces every printed number of the report's Table 1 at four decimals on the %s backend", { timeout: 30 * 60_000 }, async (backend) => {
     const registry = getDefaultRegistry();
     const run = await runTask("regression", {
       benchDir,
       registry,
-      backend: selectBackend(registry, "reference"),
+      backend: selectBackend(registry, backend),
       protocol: "reference",
       quick: false,
       dataDir,
