@@ -1,0 +1,286 @@
+// GEMM in the BLIS style: B is packed once into column panels NR wide, A is read in blocks of
+// at most MC rows × KC (packed into row panels MR tall when it is stored transposed), and an
+// MR×NR register tile of FMAs does the work. Threads split the rows of C, which serves all
+// three MLP products: X·W and G·Wᵀ have 50 000 rows, and Xᵀ·G has 3 072 rows (its shared
+// dimension, the batch, is the long one).
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+
+#include "kernels.h"
+#include "simd.h"
+#include "thread-pool.h"
+
+namespace nabla {
+namespace {
+
+using Index = std::int64_t;
+
+// MR×NR is 6×16 floats or 6×8 doubles: 12 accumulators of the 16 YMM registers, enough
+// independent FMA chains to cover their latency on two FMA pipes. A KC×NR panel of B fills
+// half of L1; an MC×KC block of A stays in L2.
+template <typename T>
+struct Blocking {
+  static constexpr int kMr = 6;
+  static constexpr int kNr = 2 * Simd<T>::kLanes;
+  static constexpr Index kKc = 256;
+  static constexpr Index kMc = 144 * 4 / static_cast<Index>(sizeof(T));
+};
+
+// Below this many multiply-adds a second thread costs more than it saves.
+constexpr Index kParallelMultiplyAdds = Index{1} << 20;
+
+struct AlignedFree {
+  void operator()(void* p) const { std::free(p); }
+};
+
+template <typename T>
+std::unique_ptr<T[], AlignedFree> allocate_aligned(Index count) {
+  const std::size_t bytes = (static_cast<std::size_t>(count) * sizeof(T) + 63) / 64 * 64;
+  void* memory = std::aligned_alloc(64, std::max<std::size_t>(bytes, 64));
+  if (!memory) throw std::bad_alloc();
+  return std::unique_ptr<T[], AlignedFree>(static_cast<T*>(memory));
+}
+
+// Element (i, j) of a stored matrix lives at data[i·row_stride + j·col_stride]: one of the strides
+// is 1, and which one says whether the operand is transposed.
+template <typename T>
+struct View {
+  const T* data;
+  Index row_stride;
+  Index col_stride;
+};
+
+// Packs rows [i0, i0+rows) × columns [p0, p0+depth) of a transposed A (stored k×m, so each k
+// is a contiguous run of rows) into panels of MR rows stored k-major, MR values per k, one
+// panel every `panel_stride` elements; rows past the end are zeros. Each k's run is read once,
+// in order: with m a multiple of 1024 (3 072 for CIFAR) the runs all map to the same L1 sets,
+// so going back to a run later would miss.
+template <typename T>
+void pack_a_transposed(const T* __restrict a, Index m, Index i0, Index rows, Index p0, Index depth,
+                       Index panel_stride, T* __restrict out) {
+  constexpr int kMr = Blocking<T>::kMr;
+  const Index full = rows / kMr * kMr;
+  const int tail = static_cast<int>(rows - full);
+  for (Index p = 0; p < depth; ++p) {
+    const T* __restrict src = a + (p0 + p) * m + i0;
+    T* __restrict dst = out + p * kMr;
+    // A fixed-size copy compiles to two moves; an element loop would be "vectorized" into gathers.
+    for (Index ir = 0; ir < full; ir += kMr) std::memcpy(dst + ir / kMr * panel_stride, src + ir, sizeof(T) * kMr);
+    if (tail > 0) {
+      for (int r = 0; r < kMr; ++r) dst[full / kMr * panel_stride + r] = r < tail ? src[full + r] : T(0);
+    }
+  }
+}
+
+// Asks for rows [p_from, p_to) × columns [i0, i0+rows) of a transposed A to be brought into L2.
+template <typename T>
+void prefetch_transposed_rows(const T* a, Index m, Index i0, Index rows, Index p_from, Index p_to) {
+  constexpr Index kLine = 64 / static_cast<Index>(sizeof(T));
+  for (Index p = p_from; p < p_to; ++p) {
+    const T* row = a + p * m + i0;
+    for (Index i = 0; i < rows; i += kLine) _mm_prefetch(reinterpret_cast<const char*>(row + i), _MM_HINT_T1);
+    _mm_prefetch(reinterpret_cast<const char*>(row + rows - 1), _MM_HINT_T1);
+  }
+}
+
+// Packs columns [j0, j0+NR) × rows [p0, p0+depth) of B (k×n) into one panel, NR values per k;
+// columns past the end are zeros.
+template <typename T>
+void pack_b(View<T> b, Index n, Index j0, Index p0, Index depth, T* out) {
+  constexpr int kNr = Blocking<T>::kNr;
+  const int valid = static_cast<int>(std::min<Index>(kNr, n - j0));
+  if (b.col_stride == 1) {
+    for (Index p = 0; p < depth; ++p) {
+      const T* src = b.data + (p0 + p) * b.row_stride + j0;
+      for (int j = 0; j < kNr; ++j) out[p * kNr + j] = j < valid ? src[j] : T(0);
+    }
+  } else {
+    for (int j = 0; j < kNr; ++j) {
+      const T* src = b.data + (j0 + j) * b.col_stride + p0;
+      for (Index p = 0; p < depth; ++p) out[p * kNr + j] = j < valid ? src[p] : T(0);
+    }
+  }
+}
+
+// c[rows×cols] (+)= a_panel · b_panel over `depth`, with NV vectors per row of the register tile.
+// The full NR-wide tile is the common case; NV = 1 serves a last panel at most one vector wide.
+template <typename T, int NV>
+void micro_kernel(Index depth, View<T> a, const T* b, T* c, Index ldc, bool accumulate, int rows, int cols) {
+  using S = Simd<T>;
+  using Vec = typename S::Vec;
+  constexpr int kMr = Blocking<T>::kMr;
+  constexpr int kNr = Blocking<T>::kNr;
+  constexpr int kLanes = S::kLanes;
+
+  Vec acc[kMr][NV];
+#pragma GCC unroll 6
+  for (int r = 0; r < kMr; ++r)
+#pragma GCC unroll 2
+    for (int v = 0; v < NV; ++v) acc[r][v] = S::zero();
+
+  // Rows past the end repeat the last row; their results are never stored.
+  const T* row[kMr];
+#pragma GCC unroll 6
+  for (int r = 0; r < kMr; ++r) row[r] = a.data + std::min(r, rows - 1) * a.row_stride;
+
+#pragma GCC unroll 4
+  for (Index p = 0; p < depth; ++p) {
+    Vec bv[NV];
+#pragma GCC unroll 2
+    for (int v = 0; v < NV; ++v) bv[v] = S::load_aligned(b + p * kNr + v * kLanes);
+#pragma GCC unroll 6
+    for (int r = 0; r < kMr; ++r) {
+      const Vec ar = S::broadcast(row[r] + p * a.col_stride);
+#pragma GCC unroll 2
+      for (int v = 0; v < NV; ++v) acc[r][v] = S::fmadd(ar, bv[v], acc[r][v]);
+    }
+  }
+
+  if (rows == kMr && cols == NV * kLanes) {
+#pragma GCC unroll 6
+    for (int r = 0; r < kMr; ++r)
+#pragma GCC unroll 2
+      for (int v = 0; v < NV; ++v) {
+        T* dst = c + r * ldc + v * kLanes;
+        S::store(dst, accumulate ? S::add(acc[r][v], S::load(dst)) : acc[r][v]);
+      }
+    return;
+  }
+  alignas(32) T tile[kMr][NV * kLanes];
+#pragma GCC unroll 6
+  for (int r = 0; r < kMr; ++r)
+#pragma GCC unroll 2
+    for (int v = 0; v < NV; ++v) S::store(&tile[r][v * kLanes], acc[r][v]);
+  for (int r = 0; r < rows; ++r)
+    for (int j = 0; j < cols; ++j) c[r * ldc + j] = (accumulate ? c[r * ldc + j] : T(0)) + tile[r][j];
+}
+
+// How the rows of C are cut. A stripe is one thread's unit of work: its rows of C (stripe × n)
+// stay in L2 while the whole shared dimension streams past, so a long k (Xᵀ·G) adds into C
+// from cache. Stripes come in a multiple of the thread count so that threads finish together.
+// Each stripe is cut into blocks of at most MC rows, the A operand of one pass over B.
+struct RowPlan {
+  Index stripe_rows;
+  Index stripes;
+  Index block_rows;
+};
+
+template <typename T>
+RowPlan plan_rows(Index m, Index n, int threads) {
+  constexpr Index kMr = Blocking<T>::kMr;
+  constexpr Index kCBytes = 512 * 1024;
+  const auto round_up = [](Index x, Index to) { return (x + to - 1) / to * to; };
+  const Index fitting = std::max<Index>(Blocking<T>::kMc, kCBytes / (n * static_cast<Index>(sizeof(T))));
+  // At least four stripes per thread, so that a thread slowed by another process on its core
+  // leaves its last stripes to the others.
+  const Index wanted = round_up(std::max<Index>((m + fitting - 1) / fitting, 4 * threads), threads);
+  const Index stripe_rows = round_up((m + wanted - 1) / wanted, kMr);
+  const Index blocks_per_stripe = (stripe_rows + Blocking<T>::kMc - 1) / Blocking<T>::kMc;
+  return {stripe_rows, (m + stripe_rows - 1) / stripe_rows, round_up((stripe_rows + blocks_per_stripe - 1) / blocks_per_stripe, kMr)};
+}
+
+// One row of tiles: c[rows × n] (+)= a_panel · B over `depth`, where b points at k-offset p0
+// of the first packed panel and panels lie k·NR apart.
+template <typename T>
+void multiply_tile_row(Index depth, View<T> a_panel, const T* b, Index k, Index n, T* c, bool accumulate, int rows) {
+  constexpr int kNr = Blocking<T>::kNr;
+  for (Index j0 = 0; j0 < n; j0 += kNr) {
+    const int cols = static_cast<int>(std::min<Index>(kNr, n - j0));
+    const T* panel_b = b + j0 / kNr * k * kNr;
+    if (cols > Simd<T>::kLanes) {
+      micro_kernel<T, 2>(depth, a_panel, panel_b, c + j0, n, accumulate, rows, cols);
+    } else {
+      micro_kernel<T, 1>(depth, a_panel, panel_b, c + j0, n, accumulate, rows, cols);
+    }
+  }
+}
+
+// B as panels: panel q holds columns [q·NR, q·NR+NR) for every k, NR values per k. It is about
+// the size of B and is packed once for all rows of C, the threads sharing the work.
+template <typename T>
+std::unique_ptr<T[], AlignedFree> pack_b_panels(View<T> b, Index k, Index n, int threads) {
+  using B = Blocking<T>;
+  const Index panels = (n + B::kNr - 1) / B::kNr;
+  const Index depth_blocks = (k + B::kKc - 1) / B::kKc;
+  auto packed = allocate_aligned<T>(panels * k * B::kNr);
+  std::atomic<Index> next{0};
+  const Index tasks = panels * depth_blocks;
+  ThreadPool::instance().run(static_cast<int>(std::min<Index>(threads, tasks)), [&](int, int) {
+    for (Index task; (task = next.fetch_add(1)) < tasks;) {
+      const Index q = task / depth_blocks;
+      const Index p0 = task % depth_blocks * B::kKc;
+      pack_b(b, n, q * B::kNr, p0, std::min<Index>(B::kKc, k - p0), packed.get() + (q * k + p0) * B::kNr);
+    }
+  });
+  return packed;
+}
+
+}  // namespace
+
+template <typename T>
+void gemm(const T* a, const T* b, T* c, Index m, Index k, Index n, bool transpose_a, bool transpose_b, int threads) {
+  using B = Blocking<T>;
+  if (m == 0 || n == 0) return;
+  if (k == 0) {
+    std::fill(c, c + m * n, T(0));
+    return;
+  }
+  if (m * n * k < kParallelMultiplyAdds) threads = 1;
+
+  const auto packed_b = pack_b_panels(transpose_b ? View<T>{b, 1, k} : View<T>{b, n, 1}, k, n, threads);
+  const RowPlan plan = plan_rows<T>(m, n, threads);
+  const int workers = static_cast<int>(std::min<Index>(threads, plan.stripes));
+  // A row-major A is read in place: its rows are contiguous in k already, and packing them
+  // would cost as much memory traffic as the product itself when n is small. A transposed A
+  // is packed, as reading MR values per row of memory would waste most of each cache line.
+  const bool direct_a = !transpose_a;
+  // Packed panels of A sit one cache line further apart than their size: at 6·256 floats they
+  // would otherwise be a multiple of 2 KiB apart and the packing stores would share L1 sets.
+  const Index panel_stride = B::kMr * std::min<Index>(B::kKc, k) + 64 / static_cast<Index>(sizeof(T));
+  const Index a_block_size = direct_a ? 0 : plan.block_rows / B::kMr * panel_stride;
+  const auto packed_a = allocate_aligned<T>(a_block_size * workers);
+  std::atomic<Index> next{0};
+
+  ThreadPool::instance().run(workers, [&](int worker, int) {
+    T* block_a = packed_a.get() + worker * a_block_size;
+    for (Index stripe; (stripe = next.fetch_add(1)) < plan.stripes;) {
+      const Index stripe_begin = stripe * plan.stripe_rows;
+      const Index stripe_end = std::min<Index>(m, stripe_begin + plan.stripe_rows);
+      for (Index p0 = 0; p0 < k; p0 += B::kKc) {
+        const Index depth = std::min<Index>(B::kKc, k - p0);
+        for (Index i0 = stripe_begin; i0 < stripe_end; i0 += plan.block_rows) {
+          const Index rows = std::min<Index>(plan.block_rows, stripe_end - i0);
+          const Index tiles = (rows + B::kMr - 1) / B::kMr;
+          // The next block of a transposed A is fetched while this one is multiplied, a share per tile.
+          const bool last_in_depth = i0 + plan.block_rows >= stripe_end;
+          const Index next_i0 = last_in_depth ? stripe_begin : i0 + plan.block_rows;
+          const Index next_p0 = last_in_depth ? p0 + B::kKc : p0;
+          const Index next_rows = std::min<Index>(plan.block_rows, stripe_end - next_i0);
+          const Index next_depth = next_p0 < k ? std::min<Index>(B::kKc, k - next_p0) : 0;
+          if (!direct_a) pack_a_transposed(a, m, i0, rows, p0, depth, panel_stride, block_a);
+
+          for (Index tile = 0; tile < tiles; ++tile) {
+            const Index ir = tile * B::kMr;
+            if (!direct_a) {
+              prefetch_transposed_rows(a, m, next_i0, next_rows, next_p0 + tile * next_depth / tiles,
+                                       next_p0 + (tile + 1) * next_depth / tiles);
+            }
+            const View<T> panel_a =
+                direct_a ? View<T>{a + (i0 + ir) * k + p0, k, 1} : View<T>{block_a + tile * panel_stride, 1, B::kMr};
+            multiply_tile_row(depth, panel_a, packed_b.get() + p0 * B::kNr, k, n, c + (i0 + ir) * n, p0 > 0,
+                              static_cast<int>(std::min<Index>(B::kMr, rows - ir)));
+          }
+        }
+      }
+    }
+  });
+}
+
+template void gemm<float>(const float*, const float*, float*, Index, Index, Index, bool, bool, int);
+template void gemm<double>(const double*, const double*, double*, Index, Index, Index, bool, bool, int);
+
+}  // namespace nabla

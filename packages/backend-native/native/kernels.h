@@ -1,0 +1,62 @@
+// Entry points of the AVX2/FMA kernels. Only call them after cpu_supports_kernels() said yes:
+// their translation units are compiled with -mavx2 -mfma. Every kernel runs on up to `threads`
+// threads and is instantiated for float and double.
+#pragma once
+
+#include <cstdint>
+
+namespace nabla {
+
+// The activations with fused kernels; the numbering is shared with src/native-addon.ts.
+enum class Activation : int { Relu = 0, Silu = 1, Sigmoid = 2, Tanh = 3 };
+
+// gemm.cc: c[m×n] = op(a) · op(b); op(a) is m×k (a stored k×m when transpose_a), op(b) is k×n.
+template <typename T>
+void gemm(const T* a, const T* b, T* c, std::int64_t m, std::int64_t k, std::int64_t n, bool transpose_a,
+          bool transpose_b, int threads);
+
+// elementwise.cc
+template <typename T>
+void add_row_vector(const T* x, const T* row, T* out, std::int64_t rows, std::int64_t cols, int threads);
+template <typename T>
+void sum_rows(const T* x, T* out, std::int64_t rows, std::int64_t cols, int threads);
+template <typename T>
+void activate(Activation fn, const T* z, T* out, std::int64_t size, int threads);
+template <typename T>
+void activate_backward(Activation fn, const T* z, const T* a, const T* grad_a, T* grad_z, std::int64_t size,
+                       int threads);
+template <typename T>
+void multiply(const T* a, const T* b, T* out, std::int64_t size, int threads);
+template <typename T>
+void scale(const T* x, double alpha, T* out, std::int64_t size, int threads);
+template <typename T>
+void argmax_rows(const T* x, std::int32_t* out, std::int64_t rows, std::int64_t cols);
+template <typename T>
+bool all_finite(const T* x, std::int64_t size, int threads);
+template <typename T>
+void gather_rows(const T* x, const std::int32_t* indices, T* out, std::int64_t count, std::int64_t cols,
+                 int threads);
+template <typename T>
+void copy(const T* source, T* target, std::int64_t size, int threads);
+template <typename T>
+void fill(T* x, double value, std::int64_t size, int threads);
+
+// loss.cc: both return the mean loss and write its gradient when grad is not null.
+template <typename T>
+double mean_squared_error(const T* pred, const T* target, T* grad, std::int64_t size, int threads);
+template <typename T>
+double softmax_cross_entropy(const T* logits, const std::int32_t* labels, T* grad, std::int64_t rows,
+                             std::int64_t cols, int threads);
+
+// optimizer.cc
+template <typename T>
+void sgd_update(T* param, const T* grad, double lr, std::int64_t size, int threads);
+struct AdamStep {
+  double lr, beta1, beta2, eps;
+  // 1 − β₁ᵗ and 1 − β₂ᵗ, computed by the caller so they match the reference backend bit for bit.
+  double correction1, correction2;
+};
+template <typename T>
+void adam_update(T* param, const T* grad, T* m, T* v, const AdamStep& step, std::int64_t size, int threads);
+
+}  // namespace nabla

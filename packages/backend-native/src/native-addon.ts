@@ -1,0 +1,67 @@
+import { createRequire } from "node:module";
+import type { FloatArray } from "@nabla/core";
+
+/** The functions native/build/Release/nabla_native.node exports (see native/addon.cc for each signature). */
+export interface NativeAddon {
+  cpuSupportsKernels(): boolean;
+  matmul(a: FloatArray, b: FloatArray, out: FloatArray, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean, threads: number): void;
+  addRowVector(x: FloatArray, row: FloatArray, out: FloatArray, cols: number, threads: number): void;
+  sumRows(x: FloatArray, out: FloatArray, cols: number, threads: number): void;
+  activate(kernel: number, z: FloatArray, out: FloatArray, threads: number): void;
+  activateBackward(kernel: number, z: FloatArray, a: FloatArray, gradA: FloatArray, gradZ: FloatArray, threads: number): void;
+  multiply(a: FloatArray, b: FloatArray, out: FloatArray, threads: number): void;
+  scale(x: FloatArray, alpha: number, out: FloatArray, threads: number): void;
+  meanSquaredError(pred: FloatArray, target: FloatArray, grad: FloatArray | null, threads: number): number;
+  softmaxCrossEntropy(logits: FloatArray, labels: Int32Array, grad: FloatArray | null, cols: number, threads: number): number;
+  sgdUpdate(param: FloatArray, grad: FloatArray, lr: number, threads: number): void;
+  adamUpdate(
+    param: FloatArray,
+    grad: FloatArray,
+    m: FloatArray,
+    v: FloatArray,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    eps: number,
+    correction1: number,
+    correction2: number,
+    threads: number,
+  ): void;
+  argmaxRows(x: FloatArray, out: Int32Array, cols: number): void;
+  allFinite(x: FloatArray, threads: number): boolean;
+  gatherRows(x: FloatArray, indices: Int32Array, out: FloatArray, cols: number, threads: number): void;
+  copy(source: FloatArray, target: FloatArray, threads: number): void;
+  fill(x: FloatArray, value: number, threads: number): void;
+}
+
+/** Codes of the fused activation kernels, as numbered by `enum class Activation` in native/kernels.h. */
+export const ACTIVATION_KERNELS: ReadonlyMap<string, number> = new Map([
+  ["relu", 0],
+  ["silu", 1],
+  ["sigmoid", 2],
+  ["tanh", 3],
+]);
+
+export type AddonLoad = { addon: NativeAddon; reason?: undefined } | { addon?: undefined; reason: string };
+
+// Relative to this module, which is src/ in tests and dist/ once built: both sit beside native/.
+const ADDON_PATH = "../native/build/Release/nabla_native.node";
+
+let loaded: AddonLoad | undefined;
+
+function loadOnce(): AddonLoad {
+  let addon: NativeAddon;
+  try {
+    addon = createRequire(import.meta.url)(ADDON_PATH) as NativeAddon;
+  } catch (error) {
+    return { reason: `the addon ${ADDON_PATH} did not load (${(error as Error).message.split("\n")[0]}); build it with "pnpm --filter @nabla/backend-native build"` };
+  }
+  return addon.cpuSupportsKernels() ? { addon } : { reason: "this CPU lacks AVX2 or FMA" };
+}
+
+/** The addon, or why it cannot be used. Never throws; NABLA_DISABLE_NATIVE=1 turns it off. */
+export function loadNativeAddon(): AddonLoad {
+  if (process.env.NABLA_DISABLE_NATIVE === "1") return { reason: "NABLA_DISABLE_NATIVE=1 is set" };
+  loaded ??= loadOnce();
+  return loaded;
+}

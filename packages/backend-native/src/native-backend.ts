@@ -1,0 +1,134 @@
+import { availableParallelism } from "node:os";
+import type { ActivationFunction, AdamHyperparameters, Backend, DType, FloatArray, Tensor } from "@nabla/core";
+import { ACTIVATION_KERNELS, loadNativeAddon } from "./native-addon.js";
+import { NativeBackendUnavailableError } from "./native-backend-unavailable-error.js";
+
+export interface NativeBackendOptions {
+  /**
+   * Threads each kernel may use, the caller's included. Defaults to NABLA_NATIVE_THREADS when
+   * set, else to the cores this process may run on.
+   */
+  threads?: number;
+}
+
+function threadCount(requested: number | undefined): number {
+  const fromEnvironment = process.env.NABLA_NATIVE_THREADS;
+  const threads = requested ?? (fromEnvironment ? Number(fromEnvironment) : availableParallelism());
+  if (!Number.isInteger(threads) || threads < 1) {
+    const source = requested === undefined ? `NABLA_NATIVE_THREADS="${fromEnvironment}"` : `threads: ${requested}`;
+    throw new RangeError(`createNativeBackend: the thread count must be a positive integer (got ${source})`);
+  }
+  return threads;
+}
+
+/** True when the addon is built, loads, and this CPU has AVX2 and FMA (and NABLA_DISABLE_NATIVE is not 1). */
+export function isNativeBackendAvailable(): boolean {
+  return loadNativeAddon().addon !== undefined;
+}
+
+/**
+ * Kernels in C++ with AVX2/FMA and a thread pool, behind the same interface as the reference
+ * backend. Tensor data stays in ordinary typed arrays, which the addon reads and writes in place.
+ * Throws NativeBackendUnavailableError where isNativeBackendAvailable() is false.
+ */
+export function createNativeBackend(options: NativeBackendOptions = {}): Backend {
+  const { addon, reason } = loadNativeAddon();
+  if (!addon) throw new NativeBackendUnavailableError(reason);
+  const threads = threadCount(options.threads);
+
+  return {
+    name: "native",
+
+    allocate(dtype: DType, length: number): FloatArray {
+      return dtype === "float64" ? new Float64Array(length) : new Float32Array(length);
+    },
+
+    matmul(a, b, out, transposeA, transposeB) {
+      const k = transposeA ? a.shape[0] : a.shape[1];
+      addon.matmul(a.data, b.data, out.data, out.shape[0], k, out.shape[1], transposeA, transposeB, threads);
+    },
+
+    addRowVector(x, row, out) {
+      addon.addRowVector(x.data, row.data, out.data, x.cols, threads);
+    },
+
+    sumRows(x, out) {
+      addon.sumRows(x.data, out.data, x.cols, threads);
+    },
+
+    activate(fn: ActivationFunction, z, out) {
+      const kernel = fn.kernel === undefined ? undefined : ACTIVATION_KERNELS.get(fn.kernel);
+      if (kernel !== undefined) return addon.activate(kernel, z.data, out.data, threads);
+      // An activation without a fused kernel runs its own JavaScript, element by element.
+      const zs = z.data, os = out.data;
+      for (let k = 0; k < zs.length; k++) os[k] = fn.forward(zs[k]);
+    },
+
+    activateBackward(fn: ActivationFunction, z, a, gradA, gradZ) {
+      const kernel = fn.kernel === undefined ? undefined : ACTIVATION_KERNELS.get(fn.kernel);
+      if (kernel !== undefined) return addon.activateBackward(kernel, z.data, a.data, gradA.data, gradZ.data, threads);
+      const zs = z.data, as = a.data, gs = gradA.data, out = gradZ.data;
+      for (let k = 0; k < zs.length; k++) out[k] = gs[k] * fn.derivative(zs[k], as[k]);
+    },
+
+    map(out, inputs, f) {
+      // Arbitrary JavaScript cannot run in the addon; this is the reference loop.
+      const os = out.data;
+      const arrays = inputs.map((t) => t.data);
+      const values = new Array<number>(arrays.length);
+      for (let k = 0; k < os.length; k++) {
+        for (let q = 0; q < arrays.length; q++) values[q] = arrays[q][k];
+        os[k] = f(...values);
+      }
+    },
+
+    multiply(a, b, out) {
+      addon.multiply(a.data, b.data, out.data, threads);
+    },
+
+    scale(x, alpha, out) {
+      addon.scale(x.data, alpha, out.data, threads);
+    },
+
+    meanSquaredError(pred, target, grad) {
+      return addon.meanSquaredError(pred.data, target.data, grad?.data ?? null, threads);
+    },
+
+    softmaxCrossEntropy(logits, labels, grad) {
+      return addon.softmaxCrossEntropy(logits.data, labels, grad?.data ?? null, logits.cols, threads);
+    },
+
+    sgdUpdate(param, grad, lr) {
+      addon.sgdUpdate(param.data, grad.data, lr, threads);
+    },
+
+    adamUpdate(param, grad, m, v, hp: AdamHyperparameters) {
+      const { lr, beta1, beta2, eps, step } = hp;
+      // The bias corrections are computed here, with JavaScript's **, as the reference backend does.
+      addon.adamUpdate(param.data, grad.data, m.data, v.data, lr, beta1, beta2, eps, 1 - beta1 ** step, 1 - beta2 ** step, threads);
+    },
+
+    argmaxRows(x) {
+      const result = new Int32Array(x.rows);
+      // With no columns every row's answer is index 0, as in the reference backend.
+      if (x.cols > 0) addon.argmaxRows(x.data, result, x.cols);
+      return result;
+    },
+
+    allFinite(x) {
+      return addon.allFinite(x.data, threads);
+    },
+
+    gatherRows(x, indices, out) {
+      addon.gatherRows(x.data, indices, out.data, x.cols, threads);
+    },
+
+    copy(source: Tensor, target: Tensor) {
+      addon.copy(source.data, target.data, threads);
+    },
+
+    fill(x, value) {
+      addon.fill(x.data, value, threads);
+    },
+  };
+}
