@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { UsageError, parseArgs } from "./args.js";
+
+describe("parseArgs", () => {
+  it("runs every section and peer by default", () => {
+    expect(parseArgs([])).toEqual({ quick: false, sections: ["gemm", "epochs", "heap", "peers"], peers: ["tfjs", "jax", "numpy"] });
+  });
+
+  it("reads --quick, --out, --no-peers and thread lists", () => {
+    const args = parseArgs(["--quick", "--out=/tmp/x", "--no-peers", "--threads", "1,2,2"]);
+    expect(args).toMatchObject({ quick: true, outDir: "/tmp/x", sections: ["gemm", "epochs", "heap"], threads: [1, 2] });
+  });
+
+  it("rejects unknown flags and sections", () => {
+    expect(() => parseArgs(["--fast"])).toThrow(UsageError);
+    expect(() => parseArgs(["--only", "gemm,speed"])).toThrow(/speed/);
+    expect(() => parseArgs(["--runs", "0"])).toThrow(/positive integer/);
+  });
+});

@@ -1,0 +1,207 @@
+import type { DType } from "@nabla/core";
+import type { EpochRow } from "./epoch-row.js";
+import type { GemmRow } from "./gemm-bench.js";
+import type { HeapRow } from "./heap-bench.js";
+import type { PerfReport } from "./perf-report.js";
+
+/** Nabla's fastest backend against one peer configuration, on one task and dtype. */
+export interface RatioRow {
+  task: string;
+  dtype: DType;
+  nablaBackend: string;
+  nablaSeconds: number;
+  peer: string;
+  peerSeconds: number;
+  /** Nabla's seconds per epoch ÷ the peer's: below 1, Nabla is faster. */
+  ratio: number;
+}
+
+/** Three significant digits, without exponents for the epoch times that occur (ms to minutes). */
+export function formatSeconds(seconds: number): string {
+  if (seconds >= 100) return seconds.toFixed(0);
+  if (seconds >= 10) return seconds.toFixed(1);
+  if (seconds >= 1) return seconds.toFixed(2);
+  return Number(seconds.toPrecision(3)).toString();
+}
+
+export function formatGflops(gflops: number): string {
+  return gflops >= 10 ? gflops.toFixed(1) : gflops.toFixed(2);
+}
+
+export function formatRatio(ratio: number): string {
+  return ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2);
+}
+
+export function formatMiB(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(2);
+}
+
+function table(header: readonly string[], align: readonly ("l" | "r")[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(align.map((a) => (a === "r" ? "---:" : "---"))), ...rows.map(line)].join("\n");
+}
+
+function peerLabel(row: EpochRow): string {
+  const names = { nabla: "Nabla", tfjs: "TensorFlow.js", "jax-js": "jax-js", numpy: "NumPy" } as const;
+  return `${names[row.system]} ${row.backend}`;
+}
+
+/** For every peer row, the same task and dtype on Nabla's fastest backend, as a ratio of seconds per epoch. */
+export function epochRatios(epochs: readonly EpochRow[]): RatioRow[] {
+  const ratios: RatioRow[] = [];
+  for (const peer of epochs.filter((row) => row.system !== "nabla")) {
+    const nabla = epochs
+      .filter((row) => row.system === "nabla" && row.task === peer.task && row.dtype === peer.dtype)
+      .sort((a, b) => a.secondsPerEpoch - b.secondsPerEpoch)[0];
+    if (!nabla) continue;
+    ratios.push({
+      task: peer.task,
+      dtype: peer.dtype,
+      nablaBackend: nabla.backend,
+      nablaSeconds: nabla.secondsPerEpoch,
+      peer: peerLabel(peer),
+      peerSeconds: peer.secondsPerEpoch,
+      ratio: nabla.secondsPerEpoch / peer.secondsPerEpoch,
+    });
+  }
+  const taskOrder = ["regression", "classification"];
+  return ratios.sort((a, b) => taskOrder.indexOf(a.task) - taskOrder.indexOf(b.task) || a.dtype.localeCompare(b.dtype));
+}
+
+/** One row per backend, dtype and thread count; one column per product. */
+export function gemmTable(rows: readonly GemmRow[]): string {
+  const shapes = [...new Set(rows.map((r) => r.shape))];
+  const keyOf = (r: GemmRow) => `${r.backend}|${r.dtype}|${r.threads ?? "default"}`;
+  const ordered = [...rows].sort((a, b) => a.backend.localeCompare(b.backend) || a.dtype.localeCompare(b.dtype) || (a.threads ?? 0) - (b.threads ?? 0));
+  const keys = [...new Set(ordered.map(keyOf))];
+  const body = keys.map((key) => {
+    const [backend, dtype, threads] = key.split("|");
+    const cells = shapes.map((shape) => {
+      const found = rows.find((r) => keyOf(r) === key && r.shape === shape);
+      return found ? formatGflops(found.gflops) : "—";
+    });
+    return [backend, dtype, threads, ...cells];
+  });
+  return table(["Backend", "dtype", "Threads", ...shapes], ["l", "l", "r", ...shapes.map(() => "r" as const)], body);
+}
+
+export function epochTable(rows: readonly EpochRow[]): string {
+  return table(
+    ["Task", "Model", "System", "dtype", "Threads", "Rows", "s/epoch", "Epochs (warm-up + timed)"],
+    ["l", "l", "l", "l", "r", "r", "r", "r"],
+    rows.map((r) => [
+      r.task,
+      r.model,
+      peerLabel(r),
+      r.dtype,
+      r.threads === null ? "default" : String(r.threads),
+      String(r.rows),
+      formatSeconds(r.secondsPerEpoch),
+      `${r.warmupEpochs} + ${r.timedEpochs}`,
+    ]),
+  );
+}
+
+export function ratioTable(ratios: readonly RatioRow[]): string {
+  return table(
+    ["Task", "dtype", "Nabla (fastest backend)", "Nabla s/epoch", "Peer", "Peer s/epoch", "Nabla ÷ peer"],
+    ["l", "l", "l", "r", "l", "r", "r"],
+    ratios.map((r) => [r.task, r.dtype, r.nablaBackend, formatSeconds(r.nablaSeconds), r.peer, formatSeconds(r.peerSeconds), formatRatio(r.ratio)]),
+  );
+}
+
+export function heapTable(rows: readonly HeapRow[]): string {
+  return table(
+    ["Backend", "dtype", "Task", "Epochs", "First MiB", "Last MiB", "Max MiB", "Samples (MiB, every 10 epochs)"],
+    ["l", "l", "l", "r", "r", "r", "r", "l"],
+    rows.map((r) => [
+      r.backend,
+      r.dtype,
+      r.task,
+      String(r.epochs),
+      formatMiB(r.first),
+      formatMiB(r.last),
+      formatMiB(r.max),
+      r.samples.map(formatMiB).join(", "),
+    ]),
+  );
+}
+
+function commandLine(report: PerfReport): string {
+  return `Command: \`${report.command}\``;
+}
+
+/** BENCHMARKS.md: the machine, then each table with the command that produced it. */
+export function benchmarksMarkdown(report: PerfReport): string {
+  const { machine } = report;
+  const parts = [
+    "# Benchmarks",
+    "",
+    "Written by `apps/perf` (`pnpm bench:perf`). All data are synthetic, of the shapes of the report's",
+    "experiments: California Housing's 16,512 training rows × 8 features and CIFAR-10's 50,000 × 3,072",
+    `(${report.quick ? "5,000 rows here: this is a --quick run" : "all 50,000 rows"}). Times are wall-clock medians.`,
+    "",
+    "## Machine",
+    "",
+    `- CPU: ${machine.cpuModel}, ${machine.cpus} logical CPUs (${machine.availableParallelism} available to Node), ${machine.memoryGiB} GiB memory`,
+    `- Node ${machine.node}, ${machine.platform}`,
+    `- Date: ${machine.date}`,
+    "",
+  ];
+  if (report.gemm.length > 0) {
+    const runs = [...new Set(report.gemm.map((r) => r.runs))].join(", ");
+    parts.push(
+      "## Matrix products (GFLOP/s)",
+      "",
+      commandLine(report),
+      "",
+      `The three products of the first Linear layer of the CIFAR MLP (forward, weight gradient, input gradient); GFLOP/s = 2·m·n·k / median seconds of ${runs} runs.`,
+      "",
+      gemmTable(report.gemm),
+      "",
+    );
+  }
+  if (report.epochs.length > 0) {
+    parts.push(
+      "## Seconds per epoch",
+      "",
+      commandLine(report),
+      "",
+      "One epoch = one full-batch step: forward, loss, backward, Adam update. Nabla trains through `buildModel` + `fit`, which skips the first layer's input gradient; the NumPy script computes it, as the report did.",
+      "",
+      epochTable(report.epochs),
+      "",
+    );
+    const ratios = epochRatios(report.epochs);
+    if (ratios.length > 0) {
+      parts.push(
+        "## Nabla ÷ peer",
+        "",
+        commandLine(report),
+        "",
+        "Seconds per epoch of Nabla's fastest backend over the peer's, same task and dtype: below 1, Nabla is faster.",
+        "",
+        ratioTable(ratios),
+        "",
+      );
+    }
+  }
+  if (report.heap.length > 0) {
+    const collected = report.heap.every((r) => r.collected);
+    parts.push(
+      "## Steady-state heap",
+      "",
+      commandLine(report),
+      "",
+      `process.memoryUsage().heapUsed while the regression MLP trains, sampled every 10 epochs${collected ? " after global.gc()" : " (without --expose-gc, so including uncollected garbage)"}.`,
+      "",
+      heapTable(report.heap),
+      "",
+    );
+  }
+  if (report.skipped.length > 0) {
+    parts.push("## Not measured", "", ...report.skipped.map((s) => `- ${[s.section, s.system, s.backend, s.dtype, s.threads == null ? undefined : `${s.threads} threads`, s.what].filter(Boolean).join(" ")}: ${s.reason}`), "");
+  }
+  if (report.notes.length > 0) parts.push("## Notes", "", ...report.notes.map((n) => `- ${n}`), "");
+  return parts.join("\n");
+}

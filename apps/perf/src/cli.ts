@@ -1,0 +1,121 @@
+import { availableParallelism } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { DType } from "@nabla/core";
+import "./register-plugins.js";
+import { USAGE, UsageError, parseArgs } from "./args.js";
+import { discoverBackends } from "./backend-discovery.js";
+import { benchmarksMarkdown, epochRatios, ratioTable } from "./benchmarks-markdown.js";
+import { runEpochBench } from "./epoch-bench.js";
+import type { PeerOptions } from "./epoch-row.js";
+import { cifarRows, mlpTasks } from "./mlp-tasks.js";
+import { runGemmBench } from "./gemm-bench.js";
+import { runHeapBench } from "./heap-bench.js";
+import { runJaxPeer } from "./jax-peer.js";
+import { machineInfo } from "./machine-info.js";
+import { runNumpyPeer } from "./numpy-peer.js";
+import { writeMarkdown, writePerfJson, type PerfReport } from "./perf-report.js";
+import { runTfjsPeer } from "./tfjs-peer.js";
+
+const perfDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const repoRoot = resolve(perfDir, "../..");
+const DTYPES: readonly DType[] = ["float32", "float64"];
+/** The lead's rule: a reference-backend product over ~20 s at full size is estimated, not timed. */
+const GEMM_MAX_SECONDS_PER_RUN = 20;
+const HEAP_EPOCHS = 100;
+const HEAP_EVERY = 10;
+
+function log(line: string): void {
+  console.error(`[perf] ${line}`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return;
+  }
+  const args = parseArgs(argv);
+  const threads = args.threads ?? [...new Set([1, availableParallelism()])];
+  const maxThreads = Math.max(...threads);
+  const budgetSeconds = args.budgetSeconds ?? (args.quick ? 60 : 300);
+  const outDir = resolve(args.outDir ?? join(perfDir, args.quick ? "results-quick" : "results"));
+  const markdownPath = resolve(args.markdownPath ?? (args.quick ? join(outDir, "BENCHMARKS.md") : join(repoRoot, "BENCHMARKS.md")));
+  const gc = (globalThis as { gc?: () => void }).gc;
+  // FinalizationRegistry callbacks (the wasm backend frees tensor memory in them) run only once the event loop turns.
+  const settle = async () => {
+    gc?.();
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  const tasks = mlpTasks(args.quick);
+
+  const report: PerfReport = {
+    command: ["pnpm bench:perf", ...argv].join(" "),
+    quick: args.quick,
+    machine: machineInfo(),
+    gemm: [],
+    epochs: [],
+    heap: [],
+    skipped: [],
+    notes: [],
+  };
+  const discovery = await discoverBackends();
+  report.notes.push(`Nabla backends available: ${discovery.backends.map((b) => b.key).join(", ")}; thread counts tried on threaded backends: ${threads.join(", ")}`, ...discovery.notes);
+  if (!gc) report.notes.push("global.gc is not exposed (run node with --expose-gc): heap samples include uncollected garbage");
+  log(`backends: ${discovery.backends.map((b) => `${b.key}${b.threaded ? " (threads)" : ""}`).join(", ")}; results in ${outDir}`);
+  for (const note of discovery.notes) log(note);
+
+  if (args.sections.includes("gemm")) {
+    const gemm = await runGemmBench(discovery.backends, {
+      rows: cifarRows(args.quick),
+      runs: args.runs ?? (args.quick ? 3 : 5),
+      threads,
+      dtypes: DTYPES,
+      maxSecondsPerRun: GEMM_MAX_SECONDS_PER_RUN,
+      log,
+      settle,
+    });
+    report.gemm.push(...gemm.rows);
+    report.skipped.push(...gemm.skipped);
+  }
+  if (args.sections.includes("epochs")) {
+    const epochs = await runEpochBench(discovery.backends, tasks, { threads: maxThreads, dtypes: DTYPES, warmupEpochs: 1, budgetSeconds, log, settle });
+    report.epochs.push(...epochs.rows);
+    report.skipped.push(...epochs.skipped);
+  }
+  if (args.sections.includes("heap")) {
+    const regression = tasks.find((t) => t.task === "regression")!;
+    report.heap.push(...runHeapBench(discovery.backends, regression, { epochs: HEAP_EPOCHS, every: HEAP_EVERY, threads: maxThreads, dtype: "float64", log }));
+  }
+  if (args.sections.includes("peers")) {
+    const peerOptions: PeerOptions = { budgetSeconds, warmupEpochs: 1, log };
+    const peers = [
+      args.peers.includes("tfjs") ? await runTfjsPeer(tasks, peerOptions) : undefined,
+      args.peers.includes("jax") ? await runJaxPeer(tasks, DTYPES, peerOptions) : undefined,
+      args.peers.includes("numpy") ? runNumpyPeer(tasks, ["float64", "float32"], maxThreads, peerOptions) : undefined,
+    ];
+    for (const peer of peers.filter((p) => p !== undefined)) {
+      report.epochs.push(...peer.rows);
+      report.skipped.push(...peer.skipped);
+      report.notes.push(...peer.notes);
+    }
+  }
+
+  const json = writePerfJson(outDir, report);
+  writeMarkdown(markdownPath, benchmarksMarkdown(report));
+  const ratios = epochRatios(report.epochs);
+  if (ratios.length > 0) console.log(`\nNabla ÷ peer, seconds per epoch:\n\n${ratioTable(ratios)}\n`);
+  console.log(`${json}\n${markdownPath}`);
+}
+
+main(process.argv.slice(2)).then(
+  // Backend worker threads and the peers' runtimes may hold the event loop open: the run is over.
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,106 @@
+import { Tensor, buildModel, fit, getDefaultRegistry, type Backend, type DType, type Targets } from "@nabla/core";
+import type { DiscoveredBackend } from "./backend-discovery.js";
+import type { EpochRow } from "./epoch-row.js";
+import { architecture, type MlpTask } from "./mlp-tasks.js";
+import type { Skipped } from "./perf-report.js";
+import { fillUniform, syntheticLabels } from "./synthetic-data.js";
+import { median, planEpochs } from "./timing.js";
+
+export interface TaskData {
+  x: Tensor;
+  y: Targets;
+}
+
+/** Standardized-looking features and targets of the task's shapes on one backend. */
+export function syntheticTaskData(task: MlpTask, rows: number, backend: Backend, dtype: DType): TaskData {
+  const x = Tensor.zeros([rows, task.widths[0]], { backend, dtype });
+  fillUniform(x.data, 11);
+  const outputs = task.widths[task.widths.length - 1];
+  if (task.loss === "cross-entropy") return { x, y: syntheticLabels(rows, outputs, 5) };
+  const y = Tensor.zeros([rows, outputs], { backend, dtype });
+  fillUniform(y.data, 13);
+  return { x, y };
+}
+
+/** Seconds of each epoch of `fit`, read from its per-epoch callback. */
+export function fitEpochSeconds(task: MlpTask, data: TaskData, backend: Backend, dtype: DType, epochs: number): number[] {
+  const model = buildModel(task.spec, { registry: getDefaultRegistry(), backend, dtype, seed: 42 });
+  const seconds: number[] = [];
+  let previous = 0;
+  fit(model, data.x, data.y, {
+    epochs,
+    onEpochEnd: ({ elapsed }) => {
+      seconds.push(elapsed - previous);
+      previous = elapsed;
+    },
+  });
+  return seconds;
+}
+
+export interface EpochBenchOptions {
+  threads: number;
+  dtypes: readonly DType[];
+  warmupEpochs: number;
+  budgetSeconds: number;
+  log: (line: string) => void;
+  /** Collects garbage and lets finalizers run, so a backend can reuse the memory of dropped tensors. */
+  settle: () => Promise<void>;
+}
+
+/** Rows of the run that estimates an epoch before the full data is built. */
+const PROBE_FRACTION = 10;
+
+/**
+ * Seconds per epoch of the report's MLPs trained full batch through buildModel + fit, per
+ * backend and dtype: the median of the task's timed epochs after the warm-up, fewer where the
+ * estimate from a tenth of the rows says the plan would overrun the budget.
+ */
+export async function runEpochBench(
+  backends: readonly DiscoveredBackend[],
+  tasks: readonly MlpTask[],
+  options: EpochBenchOptions,
+): Promise<{ rows: EpochRow[]; skipped: Skipped[] }> {
+  const rows: EpochRow[] = [];
+  const skipped: Skipped[] = [];
+  for (const discovered of backends) {
+    const instance = discovered.create(discovered.threaded ? options.threads : undefined);
+    try {
+      for (const task of tasks) {
+        for (const dtype of options.dtypes) {
+          const where = `epochs ${discovered.key} ${dtype} ${task.task}`;
+          const probeRows = Math.ceil(task.rows / PROBE_FRACTION);
+          const probeData = syntheticTaskData(task, probeRows, instance.backend, dtype);
+          const [, probeSeconds] = fitEpochSeconds(task, probeData, instance.backend, dtype, 2);
+          const estimate = (probeSeconds * task.rows) / probeRows;
+          const plan = planEpochs(estimate, options.budgetSeconds, { warmup: options.warmupEpochs, epochs: task.timedEpochs });
+          if (!plan) {
+            const reason = `one epoch estimated at ${estimate.toFixed(0)} s, over the ${options.budgetSeconds} s budget`;
+            skipped.push({ section: "epochs", system: "nabla", backend: discovered.key, dtype, what: task.task, reason });
+            options.log(`${where}: skipped, ${reason}`);
+            continue;
+          }
+          const data = syntheticTaskData(task, task.rows, instance.backend, dtype);
+          const seconds = fitEpochSeconds(task, data, instance.backend, dtype, plan.warmup + plan.epochs).slice(plan.warmup);
+          const row: EpochRow = {
+            system: "nabla",
+            backend: discovered.key,
+            dtype,
+            task: task.task,
+            model: `${task.model} (${architecture(task)})`,
+            secondsPerEpoch: median(seconds),
+            rows: task.rows,
+            warmupEpochs: plan.warmup,
+            timedEpochs: plan.epochs,
+            threads: instance.threads,
+          };
+          rows.push(row);
+          options.log(`${where}: ${row.secondsPerEpoch.toFixed(4)} s/epoch (median of ${plan.epochs} after ${plan.warmup} warm-up)`);
+          await options.settle();
+        }
+      }
+    } finally {
+      instance.release();
+    }
+  }
+  return { rows, skipped };
+}

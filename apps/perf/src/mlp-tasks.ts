@@ -1,0 +1,69 @@
+import type { ModelSpec } from "@nabla/core";
+
+export type TaskName = "regression" | "classification";
+
+/** One of the report's MLPs, as Nabla's spec and as the plain description the peers rebuild it from. */
+export interface MlpTask {
+  task: TaskName;
+  /** The model's name in apps/bench/experiments/<task>.json. */
+  model: string;
+  spec: ModelSpec;
+  /** Layer widths, input first: 8→16→16→1 is [8, 16, 16, 1]. */
+  widths: readonly number[];
+  activation: "relu" | "tanh";
+  loss: "mse" | "cross-entropy";
+  learningRate: number;
+  rows: number;
+  /** Epochs timed after the warm-up (the median is reported). */
+  timedEpochs: number;
+}
+
+function mlpSpec(widths: readonly number[], activation: string, loss: string, lr: number): ModelSpec {
+  const layers = widths.slice(1).flatMap((out, i) => {
+    const linear = { type: "linear", options: { in: widths[i], out } };
+    return i < widths.length - 2 ? [linear, { type: activation }] : [linear];
+  });
+  return { specVersion: 1, input: { shape: [widths[0]] }, layers, loss: { type: loss }, optimizer: { type: "adam", options: { lr } } };
+}
+
+const CALIFORNIA_TRAIN_ROWS = 16512;
+const CIFAR_TRAIN_ROWS = 50000;
+/** --quick cuts CIFAR to a tenth of its rows; California Housing is small enough to keep whole. */
+const CIFAR_QUICK_ROWS = 5000;
+
+/** The two Adam MLPs of the report's tables (apps/bench/experiments/*.json), at their training-set sizes. */
+export function mlpTasks(quick: boolean): MlpTask[] {
+  return [
+    {
+      task: "regression",
+      model: "ReLU w/ Adam",
+      spec: mlpSpec([8, 16, 16, 1], "relu", "mse", 0.001),
+      widths: [8, 16, 16, 1],
+      activation: "relu",
+      loss: "mse",
+      learningRate: 0.001,
+      rows: CALIFORNIA_TRAIN_ROWS,
+      timedEpochs: quick ? 10 : 20,
+    },
+    {
+      task: "classification",
+      model: "Tanh w/ Adam",
+      spec: mlpSpec([3072, 100, 100, 10], "tanh", "cross-entropy", 0.001),
+      widths: [3072, 100, 100, 10],
+      activation: "tanh",
+      loss: "cross-entropy",
+      learningRate: 0.001,
+      rows: quick ? CIFAR_QUICK_ROWS : CIFAR_TRAIN_ROWS,
+      timedEpochs: quick ? 3 : 5,
+    },
+  ];
+}
+
+export function cifarRows(quick: boolean): number {
+  return quick ? CIFAR_QUICK_ROWS : CIFAR_TRAIN_ROWS;
+}
+
+/** Architecture as the tables print it: "8→16→16→1 ReLU". */
+export function architecture(task: MlpTask): string {
+  return `${task.widths.join("→")} ${task.activation === "relu" ? "ReLU" : "Tanh"}`;
+}

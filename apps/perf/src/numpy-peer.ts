@@ -1,0 +1,100 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { DType } from "@nabla/core";
+import type { EpochRow, PeerOptions, PeerResult } from "./epoch-row.js";
+import { architecture, type MlpTask } from "./mlp-tasks.js";
+import { median, planEpochs } from "./timing.js";
+
+const SCRIPT = fileURLToPath(new URL("../python/numpy_mlp.py", import.meta.url));
+
+/** Variables that pin OpenBLAS to a core type or cache size in this sandbox; NumPy runs with its own detection. */
+const UNSET_FOR_NUMPY = ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"];
+
+export function numpyAvailable(python = "python3"): boolean {
+  return spawnSync(python, ["-c", "import numpy"], { stdio: "ignore" }).status === 0;
+}
+
+interface ScriptOutput {
+  seconds: number[];
+  dtype: string;
+  numpy: string;
+  blas: string;
+  openblasNumThreads: string | null;
+}
+
+export class NumpyScriptError extends Error {
+  override readonly name = "NumpyScriptError";
+}
+
+function runScript(task: MlpTask, rows: number, dtype: DType, epochs: number, threads: number): ScriptOutput {
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
+  for (const name of UNSET_FOR_NUMPY) delete env[name];
+  const args = [
+    SCRIPT,
+    `--widths=${task.widths.join(",")}`,
+    `--activation=${task.activation}`,
+    `--loss=${task.loss}`,
+    `--rows=${rows}`,
+    `--epochs=${epochs}`,
+    `--dtype=${dtype}`,
+    `--lr=${task.learningRate}`,
+  ];
+  const run = spawnSync("python3", args, { env, encoding: "utf8", maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new NumpyScriptError(`${SCRIPT} exited with ${run.status ?? run.signal}: ${run.stderr.trim().split("\n").pop()}`);
+  return JSON.parse(run.stdout) as ScriptOutput;
+}
+
+/**
+ * The report's algorithm in NumPy (python/numpy_mlp.py), float64 as the report ran it and
+ * float32, with OpenBLAS on `threads` threads. Each configuration runs in its own process.
+ */
+export function runNumpyPeer(tasks: readonly MlpTask[], dtypes: readonly DType[], threads: number, options: PeerOptions): PeerResult {
+  const result: PeerResult = { rows: [], skipped: [], notes: [] };
+  if (!numpyAvailable()) {
+    result.notes.push("NumPy: python3 with numpy not found, skipped");
+    return result;
+  }
+  let described = false;
+  for (const task of tasks) {
+    for (const dtype of dtypes) {
+      const where = `numpy ${dtype} ${task.task}`;
+      try {
+        const probeRows = Math.ceil(task.rows / 10);
+        const probe = runScript(task, probeRows, dtype, 2, threads);
+        if (!described) {
+          result.notes.push(
+            `NumPy ${probe.numpy} with ${probe.blas}, OPENBLAS_NUM_THREADS=${probe.openblasNumThreads}; ${UNSET_FOR_NUMPY.join(" and ")} unset for it; its epoch includes the first layer's input gradient, as the report computed it`,
+          );
+          described = true;
+        }
+        const estimate = (probe.seconds[1] * task.rows) / probeRows;
+        const plan = planEpochs(estimate, options.budgetSeconds, { warmup: options.warmupEpochs, epochs: task.timedEpochs });
+        if (!plan) {
+          const reason = `one epoch estimated at ${estimate.toFixed(0)} s, over the ${options.budgetSeconds} s budget`;
+          result.skipped.push({ section: "peers", system: "numpy", backend: "openblas", dtype, what: task.task, reason });
+          options.log(`${where}: skipped, ${reason}`);
+          continue;
+        }
+        const seconds = runScript(task, task.rows, dtype, plan.warmup + plan.epochs, threads).seconds.slice(plan.warmup);
+        const row: EpochRow = {
+          system: "numpy",
+          backend: "openblas",
+          dtype,
+          task: task.task,
+          model: `${task.model} (${architecture(task)})`,
+          secondsPerEpoch: median(seconds),
+          rows: task.rows,
+          warmupEpochs: plan.warmup,
+          timedEpochs: plan.epochs,
+          threads,
+        };
+        result.rows.push(row);
+        options.log(`${where}: ${row.secondsPerEpoch.toFixed(4)} s/epoch (median of ${plan.epochs} after ${plan.warmup} warm-up)`);
+      } catch (error) {
+        result.skipped.push({ section: "peers", system: "numpy", backend: "openblas", dtype, what: task.task, reason: `failed: ${(error as Error).message}` });
+        options.log(`${where}: failed, ${(error as Error).message}`);
+      }
+    }
+  }
+  return result;
+}

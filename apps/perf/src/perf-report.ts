@@ -1,0 +1,44 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { DType } from "@nabla/core";
+import type { EpochRow } from "./epoch-row.js";
+import type { GemmRow } from "./gemm-bench.js";
+import type { HeapRow } from "./heap-bench.js";
+import type { MachineInfo } from "./machine-info.js";
+
+/** A configuration that was not timed, and why. */
+export interface Skipped {
+  section: "gemm" | "epochs" | "heap" | "peers";
+  system?: string;
+  backend: string;
+  dtype?: DType;
+  threads?: number | null;
+  /** The shape or task that was skipped. */
+  what: string;
+  reason: string;
+}
+
+/** Everything one `pnpm bench:perf` run measured: the shape of perf.json. */
+export interface PerfReport {
+  command: string;
+  quick: boolean;
+  machine: MachineInfo;
+  gemm: GemmRow[];
+  epochs: EpochRow[];
+  heap: HeapRow[];
+  skipped: Skipped[];
+  /** Facts a reader needs to interpret the numbers (backends missing, peers' thread counts, …). */
+  notes: string[];
+}
+
+export function writePerfJson(outDir: string, report: PerfReport): string {
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, "perf.json");
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
+
+export function writeMarkdown(file: string, markdown: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, markdown);
+}
