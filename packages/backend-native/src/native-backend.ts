@@ -1,7 +1,11 @@
 import { availableParallelism } from "node:os";
-import type { ActivationFunction, AdamHyperparameters, Backend, DType, FloatArray, Tensor } from "@nabla/core";
+import { createReferenceBackend, type ActivationFunction, type AdamHyperparameters, type Backend, type DType, type FloatArray, type Tensor } from "@nabla/core";
 import { ACTIVATION_KERNELS, loadNativeAddon } from "./native-addon.js";
 import { NativeBackendUnavailableError } from "./native-backend-unavailable-error.js";
+
+// Work that stays in JavaScript on any backend (arbitrary functions, typed-array copies) is the
+// reference backend's: it reads and writes tensor data through the same typed-array views.
+const javascript = createReferenceBackend();
 
 export interface NativeBackendOptions {
   /**
@@ -60,27 +64,17 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Backend
       const kernel = fn.kernel === undefined ? undefined : ACTIVATION_KERNELS.get(fn.kernel);
       if (kernel !== undefined) return addon.activate(kernel, z.data, out.data, threads);
       // An activation without a fused kernel runs its own JavaScript, element by element.
-      const zs = z.data, os = out.data;
-      for (let k = 0; k < zs.length; k++) os[k] = fn.forward(zs[k]);
+      javascript.activate(fn, z, out);
     },
 
     activateBackward(fn: ActivationFunction, z, a, gradA, gradZ) {
       const kernel = fn.kernel === undefined ? undefined : ACTIVATION_KERNELS.get(fn.kernel);
       if (kernel !== undefined) return addon.activateBackward(kernel, z.data, a.data, gradA.data, gradZ.data, threads);
-      const zs = z.data, as = a.data, gs = gradA.data, out = gradZ.data;
-      for (let k = 0; k < zs.length; k++) out[k] = gs[k] * fn.derivative(zs[k], as[k]);
+      javascript.activateBackward(fn, z, a, gradA, gradZ);
     },
 
-    map(out, inputs, f) {
-      // Arbitrary JavaScript cannot run in the addon; this is the reference loop.
-      const os = out.data;
-      const arrays = inputs.map((t) => t.data);
-      const values = new Array<number>(arrays.length);
-      for (let k = 0; k < os.length; k++) {
-        for (let q = 0; q < arrays.length; q++) values[q] = arrays[q][k];
-        os[k] = f(...values);
-      }
-    },
+    // Arbitrary JavaScript cannot run in the addon.
+    map: javascript.map,
 
     multiply(a, b, out) {
       addon.multiply(a.data, b.data, out.data, threads);

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import type { ActivationFunction, AdamHyperparameters, Backend, DType, FloatArray, Tensor } from "@nabla/core";
+import { createReferenceBackend, type ActivationFunction, type AdamHyperparameters, type Backend, type DType, type FloatArray, type Tensor } from "@nabla/core";
 import { fusedActivationId } from "./activation-kernels.js";
 import { detectWasmFeatures, type WasmFeatures } from "./feature-probe.js";
 import { planGemmRows } from "./gemm-plan.js";
@@ -8,6 +8,10 @@ import { OperandStaging, type KernelOperand } from "./operand-staging.js";
 import { ParallelRunner } from "./parallel-runner.js";
 import { WASM_PAGE_BYTES, WasmAllocator } from "./wasm-allocator.js";
 import { WasmUnsupportedError } from "./wasm-unsupported-error.js";
+
+// Work that stays in JavaScript on any backend (arbitrary functions, typed-array copies) is the
+// reference backend's: it reads and writes tensor data through the same typed-array views.
+const javascript = createReferenceBackend();
 
 /** A wasm32 module addresses at most 4 GiB. */
 const MAXIMUM_MEMORY_BYTES = 65536 * WASM_PAGE_BYTES;
@@ -133,35 +137,19 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
 
     activate(fn: ActivationFunction, z, out) {
       const kind = fusedActivationId(fn);
-      if (kind === undefined) {
-        const zs = z.data, os = out.data;
-        for (let i = 0; i < zs.length; i++) os[i] = fn.forward(zs[i]);
-        return;
-      }
+      if (kind === undefined) return javascript.activate(fn, z, out);
       staging.run([z.data, out.data], ([pz, po]) => kernels.activate(isF64(z), kind, pz, po, z.size));
     },
 
     activateBackward(fn: ActivationFunction, z, a, gradA, gradZ) {
       const kind = fusedActivationId(fn);
-      if (kind === undefined) {
-        const zs = z.data, as = a.data, gs = gradA.data, out = gradZ.data;
-        for (let i = 0; i < zs.length; i++) out[i] = gs[i] * fn.derivative(zs[i], as[i]);
-        return;
-      }
+      if (kind === undefined) return javascript.activateBackward(fn, z, a, gradA, gradZ);
       staging.run([z.data, a.data, gradA.data, gradZ.data], ([pz, pa, pg, po]) => {
         kernels.activateBackward(isF64(z), kind, pz, pa, pg, po, z.size);
       });
     },
 
-    map(out, inputs, f) {
-      const os = out.data;
-      const arrays = inputs.map((t) => t.data);
-      const values = new Array<number>(arrays.length);
-      for (let i = 0; i < os.length; i++) {
-        for (let q = 0; q < arrays.length; q++) values[q] = arrays[q][i];
-        os[i] = f(...values);
-      }
-    },
+    map: javascript.map,
 
     multiply(a, b, out) {
       staging.run([a.data, b.data, out.data], ([pa, pb, po]) => kernels.multiply(isF64(a), pa, pb, po, out.size));
@@ -204,20 +192,9 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       return staging.run([x.data], ([px]) => kernels.allFinite(isF64(x), px, x.size) !== 0);
     },
 
-    gatherRows(x, indices, out) {
-      const cols = x.cols;
-      for (let r = 0; r < indices.length; r++) {
-        out.data.set(x.data.subarray(indices[r] * cols, (indices[r] + 1) * cols), r * cols);
-      }
-    },
-
-    copy(source: Tensor, target: Tensor) {
-      target.data.set(source.data);
-    },
-
-    fill(x, value) {
-      x.data.fill(value);
-    },
+    gatherRows: javascript.gatherRows,
+    copy: javascript.copy,
+    fill: javascript.fill,
   };
 }
 
