@@ -1,10 +1,10 @@
 import { Tensor, buildModel, fit, getDefaultRegistry, type Backend, type DType, type Targets } from "@nabla/core";
 import type { DiscoveredBackend } from "./backend-discovery.js";
-import type { EpochRow } from "./epoch-row.js";
-import { architecture, type MlpTask } from "./mlp-tasks.js";
+import { describeEpochRow, timedEpochRow, type EpochRow } from "./epoch-row.js";
+import type { MlpTask } from "./mlp-tasks.js";
 import type { Skipped } from "./perf-report.js";
 import { fillUniform, syntheticLabels } from "./synthetic-data.js";
-import { median, planEpochs } from "./timing.js";
+import { planEpochs } from "./timing.js";
 
 export interface TaskData {
   x: Tensor;
@@ -81,20 +81,9 @@ export async function runEpochBench(
           }
           const data = syntheticTaskData(task, task.rows, instance.backend, dtype);
           const seconds = fitEpochSeconds(task, data, instance.backend, dtype, plan.warmup + plan.epochs).slice(plan.warmup);
-          const row: EpochRow = {
-            system: "nabla",
-            backend: discovered.key,
-            dtype,
-            task: task.task,
-            model: `${task.model} (${architecture(task)})`,
-            secondsPerEpoch: median(seconds),
-            rows: task.rows,
-            warmupEpochs: plan.warmup,
-            timedEpochs: plan.epochs,
-            threads: instance.threads,
-          };
+          const row = timedEpochRow({ system: "nabla", backend: discovered.key, dtype, threads: instance.threads }, task, plan, seconds);
           rows.push(row);
-          options.log(`${where}: ${row.secondsPerEpoch.toFixed(4)} s/epoch (median of ${plan.epochs} after ${plan.warmup} warm-up)`);
+          options.log(`${where}: ${describeEpochRow(row)}`);
           await options.settle();
         }
       }

@@ -1,5 +1,6 @@
 import type { DType } from "@nabla/core";
-import type { TaskName } from "./mlp-tasks.js";
+import { architecture, type MlpTask, type TaskName } from "./mlp-tasks.js";
+import { median } from "./timing.js";
 
 export type SystemName = "nabla" | "tfjs" | "jax-js" | "numpy";
 
@@ -29,4 +30,27 @@ export interface PeerOptions {
   budgetSeconds: number;
   warmupEpochs: number;
   log: (line: string) => void;
+}
+
+/** The row for one system's timed epochs (warm-up epochs already dropped from `seconds`). */
+export function timedEpochRow(
+  measured: { system: SystemName; backend: string; dtype: DType; threads: number | null },
+  task: MlpTask,
+  plan: { warmup: number; epochs: number },
+  seconds: readonly number[],
+): EpochRow {
+  return {
+    ...measured,
+    task: task.task,
+    model: `${task.model} (${architecture(task)})`,
+    secondsPerEpoch: median(seconds),
+    rows: task.rows,
+    warmupEpochs: plan.warmup,
+    timedEpochs: plan.epochs,
+  };
+}
+
+/** The progress line for a recorded row. */
+export function describeEpochRow(row: EpochRow): string {
+  return `${row.secondsPerEpoch.toFixed(4)} s/epoch (median of ${row.timedEpochs} after ${row.warmupEpochs} warm-up)`;
 }

@@ -1,8 +1,8 @@
 import type { DType } from "@nabla/core";
-import type { EpochRow, PeerOptions, PeerResult } from "./epoch-row.js";
-import { architecture, type MlpTask } from "./mlp-tasks.js";
+import { describeEpochRow, timedEpochRow, type PeerOptions, type PeerResult } from "./epoch-row.js";
+import type { MlpTask } from "./mlp-tasks.js";
 import { fillUniform, syntheticLabels } from "./synthetic-data.js";
-import { median, planEpochs, timeSecondsAsync } from "./timing.js";
+import { planEpochs, timeSecondsAsync } from "./timing.js";
 
 type Jax = typeof import("@jax-js/jax");
 type JaxArray = import("@jax-js/jax").numpy.Array;
@@ -142,20 +142,9 @@ export async function runJaxPeer(tasks: readonly MlpTask[], dtypes: readonly DTy
           continue;
         }
         const seconds = (await epochSeconds(jax, task, task.rows, dtype, plan.warmup + plan.epochs)).slice(plan.warmup);
-        const row: EpochRow = {
-          system: "jax-js",
-          backend: "wasm",
-          dtype,
-          task: task.task,
-          model: `${task.model} (${architecture(task)})`,
-          secondsPerEpoch: median(seconds),
-          rows: task.rows,
-          warmupEpochs: plan.warmup,
-          timedEpochs: plan.epochs,
-          threads: threaded ? null : 1,
-        };
+        const row = timedEpochRow({ system: "jax-js", backend: "wasm", dtype, threads: threaded ? null : 1 }, task, plan, seconds);
         result.rows.push(row);
-        options.log(`${where}: ${row.secondsPerEpoch.toFixed(4)} s/epoch (median of ${plan.epochs} after ${plan.warmup} warm-up)`);
+        options.log(`${where}: ${describeEpochRow(row)}`);
       } catch (error) {
         result.skipped.push({ section: "peers", system: "jax-js", backend: "wasm", dtype, what: task.task, reason: `failed: ${(error as Error).message}` });
         options.log(`${where}: failed, ${(error as Error).message}`);

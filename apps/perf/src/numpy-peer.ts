@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { DType } from "@nabla/core";
-import type { EpochRow, PeerOptions, PeerResult } from "./epoch-row.js";
-import { architecture, type MlpTask } from "./mlp-tasks.js";
-import { median, planEpochs } from "./timing.js";
+import { describeEpochRow, timedEpochRow, type PeerOptions, type PeerResult } from "./epoch-row.js";
+import type { MlpTask } from "./mlp-tasks.js";
+import { planEpochs } from "./timing.js";
 
 const SCRIPT = fileURLToPath(new URL("../python/numpy_mlp.py", import.meta.url));
 
@@ -76,20 +76,9 @@ export function runNumpyPeer(tasks: readonly MlpTask[], dtypes: readonly DType[]
           continue;
         }
         const seconds = runScript(task, task.rows, dtype, plan.warmup + plan.epochs, threads).seconds.slice(plan.warmup);
-        const row: EpochRow = {
-          system: "numpy",
-          backend: "openblas",
-          dtype,
-          task: task.task,
-          model: `${task.model} (${architecture(task)})`,
-          secondsPerEpoch: median(seconds),
-          rows: task.rows,
-          warmupEpochs: plan.warmup,
-          timedEpochs: plan.epochs,
-          threads,
-        };
+        const row = timedEpochRow({ system: "numpy", backend: "openblas", dtype, threads }, task, plan, seconds);
         result.rows.push(row);
-        options.log(`${where}: ${row.secondsPerEpoch.toFixed(4)} s/epoch (median of ${plan.epochs} after ${plan.warmup} warm-up)`);
+        options.log(`${where}: ${describeEpochRow(row)}`);
       } catch (error) {
         result.skipped.push({ section: "peers", system: "numpy", backend: "openblas", dtype, what: task.task, reason: `failed: ${(error as Error).message}` });
         options.log(`${where}: failed, ${(error as Error).message}`);

@@ -1,9 +1,9 @@
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import type { EpochRow, PeerOptions, PeerResult } from "./epoch-row.js";
-import { architecture, type MlpTask } from "./mlp-tasks.js";
+import { describeEpochRow, timedEpochRow, type PeerOptions, type PeerResult } from "./epoch-row.js";
+import type { MlpTask } from "./mlp-tasks.js";
 import { fillUniform, syntheticLabels } from "./synthetic-data.js";
-import { median, planEpochs, timeSeconds } from "./timing.js";
+import { planEpochs, timeSeconds } from "./timing.js";
 
 type Tf = typeof import("@tensorflow/tfjs-core");
 type TfTensor = import("@tensorflow/tfjs-core").Tensor;
@@ -123,20 +123,9 @@ export async function runTfjsPeer(tasks: readonly MlpTask[], options: PeerOption
           continue;
         }
         const seconds = epochSeconds(tf, task, task.rows, plan.warmup + plan.epochs).slice(plan.warmup);
-        const row: EpochRow = {
-          system: "tfjs",
-          backend: backendName,
-          dtype: "float32",
-          task: task.task,
-          model: `${task.model} (${architecture(task)})`,
-          secondsPerEpoch: median(seconds),
-          rows: task.rows,
-          warmupEpochs: plan.warmup,
-          timedEpochs: plan.epochs,
-          threads,
-        };
+        const row = timedEpochRow({ system: "tfjs", backend: backendName, dtype: "float32", threads }, task, plan, seconds);
         result.rows.push(row);
-        options.log(`${where}: ${row.secondsPerEpoch.toFixed(4)} s/epoch (median of ${plan.epochs} after ${plan.warmup} warm-up)`);
+        options.log(`${where}: ${describeEpochRow(row)}`);
       } catch (error) {
         result.skipped.push({ section: "peers", system: "tfjs", backend: backendName, dtype: "float32", what: task.task, reason: `failed: ${(error as Error).message}` });
         options.log(`${where}: failed, ${(error as Error).message}`);
