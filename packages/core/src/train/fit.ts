@@ -32,10 +32,7 @@ export interface FitResult {
 }
 
 function selectTargets(targets: Targets, indices: Int32Array, buffer: Targets | undefined): Targets {
-  if (isTensor(targets)) {
-    const flat = targets.shape.length === 1 ? Tensor.from(targets.data, [targets.size, 1], targets) : targets;
-    return gatherRows(flat, indices, buffer as Tensor | undefined);
-  }
+  if (isTensor(targets)) return gatherRows(targets, indices, buffer as Tensor | undefined);
   const labels = (buffer as Int32Array | undefined) ?? new Int32Array(indices.length);
   for (let r = 0; r < indices.length; r++) labels[r] = targets[indices[r]];
   return labels;
@@ -56,6 +53,8 @@ export function fit(model: Model, x: Tensor, y: Targets, options: FitOptions): F
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
 
   const fullBatch = batchSize >= rows;
+  // Mini-batches gather rows, so 1-D regression targets become one column, once, before the loop.
+  const batchTargets = !fullBatch && isTensor(y) && y.shape.length === 1 ? Tensor.from(y.data, [y.size, 1], y) : y;
   const start = performance.now();
   const lossHistory: number[] = [];
   const batchBuffers = new Map<number, { x: Tensor; y: Targets }>();
@@ -72,7 +71,7 @@ export function fit(model: Model, x: Tensor, y: Targets, options: FitOptions): F
         const indices = order.subarray(offset, Math.min(offset + batchSize, rows));
         const buffers = batchBuffers.get(indices.length);
         batchX = gatherRows(x, indices, buffers?.x);
-        batchY = selectTargets(y, indices, buffers?.y);
+        batchY = selectTargets(batchTargets, indices, buffers?.y);
         batchBuffers.set(indices.length, { x: batchX, y: batchY });
       }
       const predictions = model.network.forward(batchX);
