@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { getDefaultRegistry, selectBackend } from "@nabla/core";
 import "./register-plugins.js";
 import { USAGE, UsageError, parseArgs } from "./args.js";
-import { runTask } from "./run-task.js";
+import { runTask, type TaskRun } from "./run-task.js";
 import { writeResults } from "./write-results.js";
 import { writeSeedResults } from "./write-seed-results.js";
 
@@ -26,7 +26,34 @@ async function main(argv: string[]): Promise<void> {
   if (args.seeds && args.protocol === "reference") throw new UsageError("--seeds uses the nabla protocol: the reference protocol is one fixed stream");
   for (const task of args.tasks) {
     const seeds = args.seeds ? Array.from({ length: args.seeds }, (_, i) => i + 1) : undefined;
-    const run = await runTask(task, { benchDir, registry, backend, protocol: args.protocol, quick: args.quick, dataDir, epochs: args.epochs, seeds });
+    const write = (run: TaskRun) =>
+      writeResults(
+        outDir,
+        run.experiment,
+        {
+          protocol: run.protocol.name,
+          dtype: run.protocol.dtype,
+          backend: backend.name,
+          quick: args.quick,
+          command,
+          trainRows: run.trainRows,
+          testRows: run.testRows,
+          generator: run.protocol.generator,
+          wallSeconds: run.wallSeconds,
+        },
+        run.runs[0],
+      );
+    const run = await runTask(task, {
+      benchDir,
+      registry,
+      backend,
+      protocol: args.protocol,
+      quick: args.quick,
+      dataDir,
+      epochs: args.epochs,
+      seeds,
+      onModelDone: seeds ? undefined : write,
+    });
     if (seeds) {
       const table = writeSeedResults(outDir, run.experiment, registry, {
         command,
@@ -41,21 +68,7 @@ async function main(argv: string[]): Promise<void> {
       console.log(`\n${table}:\n\n${readFileSync(table, "utf8")}`);
       continue;
     }
-    const written = writeResults(
-      outDir,
-      run.experiment,
-      {
-        protocol: run.protocol.name,
-        dtype: run.protocol.dtype,
-        backend: backend.name,
-        quick: args.quick,
-        command,
-        trainRows: run.trainRows,
-        testRows: run.testRows,
-        generator: run.protocol.generator,
-      },
-      run.runs[0],
-    );
+    const written = write(run);
     console.log(`\n${written.table}:\n\n${readFileSync(written.table, "utf8")}`);
   }
 }

@@ -25,12 +25,15 @@ export interface RunOptions {
   /** Makes the generator a model draws its weights and dropout masks from. */
   generatorFor: (modelIndex: number) => RandomGenerator;
   quiet?: boolean;
+  /** Called after each model with the results so far, so a long run can save what it finished. */
+  onModelDone?: (results: readonly ModelResult[]) => void;
 }
 
 /** Trains each model of the experiment in table order and measures it on the test split. */
 export function runExperiment(experiment: Experiment, data: PreparedData, options: RunOptions): ModelResult[] {
   const { registry, backend, dtype, epochs } = options;
-  return experiment.models.map((entry, index) => {
+  const results: ModelResult[] = [];
+  experiment.models.forEach((entry, index) => {
     const model = buildModel(entry.spec, { registry, backend, dtype, generator: options.generatorFor(index) });
     const progress = options.quiet ? undefined : createProgressReporter(entry.name);
     const { lossHistory, seconds } = fit(model, data.train.x, data.train.y, { epochs, onEpochEnd: (info) => progress?.update(info) });
@@ -44,7 +47,7 @@ export function runExperiment(experiment: Experiment, data: PreparedData, option
     for (const column of experiment.metrics) {
       metrics[column.key] = registry.get("metric", column.key).compute(actual, predicted, column.options);
     }
-    return {
+    results.push({
       name: entry.name,
       spec: model.toSpec(),
       epochs: lossHistory.length,
@@ -55,6 +58,8 @@ export function runExperiment(experiment: Experiment, data: PreparedData, option
       reported: entry.reported,
       lossHistory,
       parity: experiment.task === "regression" ? { actual: Float64Array.from(actual), predicted: predicted as Float64Array } : undefined,
-    };
+    });
+    options.onModelDone?.(results);
   });
+  return results;
 }

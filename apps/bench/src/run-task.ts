@@ -17,6 +17,8 @@ export interface TaskOptions {
   /** Train every model once per seed (default: the experiment's seed only). */
   seeds?: readonly number[];
   quiet?: boolean;
+  /** Called after each model of a single-seed run with the results so far. */
+  onModelDone?: (run: TaskRun) => void;
 }
 
 export interface TaskRun {
@@ -27,11 +29,14 @@ export interface TaskRun {
   seeds: readonly number[];
   /** One list of model results per seed, in `seeds` order. */
   runs: ModelResult[][];
+  /** Seconds from the start of the task (data loading included) to its last finished model. */
+  wallSeconds: number;
 }
 
 /** Loads a task's experiment file and data, and trains its models under the chosen protocol. */
 export async function runTask(task: TaskName, options: TaskOptions): Promise<TaskRun> {
   const { registry, backend } = options;
+  const started = performance.now();
   const experiment = loadExperiment(join(options.benchDir, "experiments", `${task}.json`));
   const protocol = protocolSettings(options.protocol, experiment);
   const epochs = options.epochs ?? (options.quick ? experiment.quick.epochs : experiment.epochs);
@@ -48,6 +53,16 @@ export async function runTask(task: TaskName, options: TaskOptions): Promise<Tas
   }
   // The data is loaded and split once; only the models' own streams change with the seed.
   const seeds = options.seeds ?? [experiment.seed];
+  const taskRun = (runs: ModelResult[][]): TaskRun => ({
+    experiment,
+    protocol,
+    trainRows: data.train.rows,
+    testRows: data.test.rows,
+    seeds,
+    runs,
+    wallSeconds: (performance.now() - started) / 1000,
+  });
+  const onModelDone = options.onModelDone && seeds.length === 1 ? options.onModelDone : undefined;
   const runs = seeds.map((seed) =>
     runExperiment(experiment, data, {
       registry,
@@ -56,7 +71,8 @@ export async function runTask(task: TaskName, options: TaskOptions): Promise<Tas
       epochs,
       generatorFor: protocol.generatorFor(registry, seed),
       quiet: options.quiet,
+      onModelDone: onModelDone && ((results) => onModelDone(taskRun([[...results]]))),
     }),
   );
-  return { experiment, protocol, trainRows: data.train.rows, testRows: data.test.rows, seeds, runs };
+  return taskRun(runs);
 }

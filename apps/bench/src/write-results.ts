@@ -14,6 +14,14 @@ export interface RunDescription {
   trainRows: number;
   testRows: number;
   generator: string;
+  /** Seconds from the start of the task (data loading included) to its last finished model. */
+  wallSeconds: number;
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${seconds.toFixed(1)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 120 ? `${minutes} min ${Math.round(seconds - minutes * 60)} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 export function slug(name: string): string {
@@ -33,6 +41,7 @@ export function writeResults(outDir: string, experiment: Experiment, run: RunDes
     written.push(join(outDir, name));
   };
 
+  const unfinished = experiment.models.length - results.length;
   const summary = {
     task,
     protocol: run.protocol,
@@ -43,6 +52,8 @@ export function writeResults(outDir: string, experiment: Experiment, run: RunDes
     command: run.command,
     data: { trainRows: run.trainRows, testRows: run.testRows },
     node: process.version,
+    wallSeconds: run.wallSeconds,
+    complete: unfinished === 0,
     models: results.map((r) => ({
       name: r.name,
       spec: r.spec,
@@ -73,6 +84,8 @@ export function writeResults(outDir: string, experiment: Experiment, run: RunDes
     "",
     `Produced by \`${run.command}\` — protocol \`${run.protocol}\`, ${run.dtype}, backend \`${run.backend}\`, generator \`${run.generator}\`, ` +
       `${run.trainRows} training / ${run.testRows} test rows${run.quick ? " (quick: a subset and few epochs, not comparable with the report)" : ""}.`,
+    `Wall time ${formatDuration(run.wallSeconds)} (data loading included)` +
+      (unfinished === 0 ? "." : `; PARTIAL: ${results.length} of ${experiment.models.length} models finished so far.`),
     "Each model has three columns: Nabla's number, the report's, and Nabla − report.",
     "",
     resultsTable(experiment.metrics, results),
