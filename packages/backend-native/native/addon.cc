@@ -242,6 +242,73 @@ napi_value activate_backward_binding(napi_env env, napi_callback_info info) {
   return undefined(env);
 }
 
+// A kernel code, or null for none.
+bool optional_activation(const Args& args, std::size_t i, Activation* fn) {
+  if (args.is_null(i)) return false;
+  *fn = activation(args, i);
+  return true;
+}
+
+// linearForward(x, weight, bias, z, a, kernel, rows, inputs, outputs, threads); a and kernel may be null.
+napi_value linear_forward_binding(napi_env env, napi_callback_info info) {
+  const Args args(env, info, 10);
+  const FloatArray x = args.floats(0), weight = args.floats(1), bias = args.floats(2), z = args.floats(3);
+  const Index rows = args.size(6), inputs = args.size(7), outputs = args.size(8);
+  Activation fn;
+  const bool activated = optional_activation(args, 5, &fn);
+  require(activated != args.is_null(4), "linearForward: give both the activation output and its kernel, or neither");
+  const FloatArray a = activated ? args.floats(4) : z;
+  require_same_dtype({x, weight, bias, z, a});
+  require(x.length == rows * inputs && weight.length == inputs * outputs && bias.length == outputs &&
+              z.length == rows * outputs && a.length == z.length,
+          "linearForward: array lengths do not match rows, inputs, outputs");
+  dispatch(x, [&](auto t) {
+    using T = decltype(t);
+    linear_forward<T>(x.as<T>(), weight.as<T>(), bias.as<T>(), z.as<T>(), activated ? a.as<T>() : nullptr,
+                      activated ? &fn : nullptr, rows, inputs, outputs, args.threads(9));
+  });
+  return undefined(env);
+}
+
+// linearInputGradient(g, weight, z, a, out, kernel, rows, inputs, outputs, threads); z, a and kernel may be null.
+napi_value linear_input_gradient_binding(napi_env env, napi_callback_info info) {
+  const Args args(env, info, 10);
+  const FloatArray g = args.floats(0), weight = args.floats(1), out = args.floats(4);
+  const Index rows = args.size(6), inputs = args.size(7), outputs = args.size(8);
+  Activation fn;
+  const bool activated = optional_activation(args, 5, &fn);
+  require(activated != args.is_null(2) && activated != args.is_null(3),
+          "linearInputGradient: give z, a and the kernel of the activation below, or none of them");
+  const FloatArray z = activated ? args.floats(2) : out, a = activated ? args.floats(3) : out;
+  require_same_dtype({g, weight, z, a, out});
+  require(g.length == rows * outputs && weight.length == inputs * outputs && out.length == rows * inputs &&
+              z.length == out.length && a.length == out.length,
+          "linearInputGradient: array lengths do not match rows, inputs, outputs");
+  require(g.data != out.data, "linearInputGradient: out must not be g");
+  dispatch(g, [&](auto t) {
+    using T = decltype(t);
+    linear_input_gradient<T>(g.as<T>(), weight.as<T>(), activated ? z.as<T>() : nullptr, activated ? a.as<T>() : nullptr,
+                             out.as<T>(), activated ? &fn : nullptr, rows, inputs, outputs, args.threads(9));
+  });
+  return undefined(env);
+}
+
+// linearWeightGradients(x, g, gradWeight, gradBias, rows, inputs, outputs, threads)
+napi_value linear_weight_gradients_binding(napi_env env, napi_callback_info info) {
+  const Args args(env, info, 8);
+  const FloatArray x = args.floats(0), g = args.floats(1), grad_w = args.floats(2), grad_b = args.floats(3);
+  const Index rows = args.size(4), inputs = args.size(5), outputs = args.size(6);
+  require_same_dtype({x, g, grad_w, grad_b});
+  require(x.length == rows * inputs && g.length == rows * outputs && grad_w.length == inputs * outputs &&
+              grad_b.length == outputs,
+          "linearWeightGradients: array lengths do not match rows, inputs, outputs");
+  dispatch(x, [&](auto t) {
+    using T = decltype(t);
+    linear_weight_gradients<T>(x.as<T>(), g.as<T>(), grad_w.as<T>(), grad_b.as<T>(), rows, inputs, outputs, args.threads(7));
+  });
+  return undefined(env);
+}
+
 // multiply(a, b, out, threads)
 napi_value multiply_binding(napi_env env, napi_callback_info info) {
   const Args args(env, info, 4);
@@ -413,6 +480,9 @@ NAPI_MODULE_INIT() {
   const napi_property_descriptor properties[] = {
       {"cpuSupportsKernels", nullptr, cpu_supports_kernels_binding, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"matmul", nullptr, guarded<matmul_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"linearForward", nullptr, guarded<linear_forward_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"linearInputGradient", nullptr, guarded<linear_input_gradient_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"linearWeightGradients", nullptr, guarded<linear_weight_gradients_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"addRowVector", nullptr, guarded<add_row_vector_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"sumRows", nullptr, guarded<sum_rows_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"activate", nullptr, guarded<activate_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},

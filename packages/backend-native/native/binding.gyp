@@ -3,7 +3,7 @@
     {
       "target_name": "nabla_kernels",
       "type": "static_library",
-      "sources": ["gemm.cc", "elementwise.cc", "loss.cc", "optimizer.cc"],
+      "sources": ["gemm.cc", "linear.cc", "elementwise.cc", "loss.cc", "optimizer.cc"],
       "cflags_cc": ["-O3", "-mavx2", "-mfma", "-fno-math-errno", "-ffp-contract=off", "-std=c++17", "-pthread", "-fPIC"],
       "cflags_cc!": ["-fno-exceptions", "-fno-rtti"]
     },

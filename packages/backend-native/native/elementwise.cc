@@ -4,10 +4,10 @@
 #include <cstring>
 #include <vector>
 
+#include "activation-vectors.h"
 #include "kernels.h"
 #include "simd.h"
 #include "thread-pool.h"
-#include "vector-math.h"
 
 namespace nabla {
 namespace {
@@ -85,49 +85,22 @@ void sum_rows(const T* x, T* out, Index rows, Index cols, int threads) {
 
 template <typename T>
 void activate(Activation fn, const T* z, T* out, Index size, int threads) {
-  using S = Simd<T>;
-  using Vec = typename S::Vec;
+  using Vec = typename Simd<T>::Vec;
   const T* const inputs[1] = {z};
-  switch (fn) {
-    case Activation::Relu:  // (5) max(0, z), letting NaN through
-      return parallel_apply<T, 1>(inputs, out, size, threads, [](const Vec* v) {
-        return S::bit_and(S::greater_or_nan(v[0], S::zero()), v[0]);
-      });
-    case Activation::Silu:  // (7) z·σ(z)
-      return parallel_apply<T, 1>(inputs, out, size, threads, [](const Vec* v) { return S::mul(v[0], vsigmoid<T>(v[0])); });
-    case Activation::Sigmoid:  // (9)
-      return parallel_apply<T, 1>(inputs, out, size, threads, [](const Vec* v) { return vsigmoid<T>(v[0]); });
-    case Activation::Tanh:  // (11)
-      return parallel_apply<T, 1>(inputs, out, size, threads, [](const Vec* v) { return vtanh<T>(v[0]); });
-  }
+  with_activation(fn, [&](auto tag) {
+    parallel_apply<T, 1>(inputs, out, size, threads, [](const Vec* v) { return activation_value<T, decltype(tag)::value>(v[0]); });
+  });
 }
 
 template <typename T>
 void activate_backward(Activation fn, const T* z, const T* a, const T* grad_a, T* grad_z, Index size, int threads) {
-  using S = Simd<T>;
-  using Vec = typename S::Vec;
+  using Vec = typename Simd<T>::Vec;
   const T* const inputs[3] = {z, a, grad_a};
-  const Vec one = S::set1(T(1));
-  switch (fn) {
-    case Activation::Relu:  // (6) g'(z) = 1 for z > 0, else 0
-      return parallel_apply<T, 3>(inputs, grad_z, size, threads, [](const Vec* v) {
-        return S::bit_and(S::greater(v[0], S::zero()), v[2]);
-      });
-    case Activation::Silu:  // (8) g'(z) = σ(z) + σ(z)·z·(1 − σ(z)) = σ(z)·(1 + z·σ(−z))
-      return parallel_apply<T, 3>(inputs, grad_z, size, threads, [one](const Vec* v) {
-        Vec s, s_negative;
-        vsigmoid_pair<T>(v[0], &s, &s_negative);
-        return S::mul(v[2], S::mul(s, S::fmadd(v[0], s_negative, one)));
-      });
-    case Activation::Sigmoid:  // (10) g'(z) = a·(1 − a)
-      return parallel_apply<T, 3>(inputs, grad_z, size, threads, [one](const Vec* v) {
-        return S::mul(v[2], S::mul(v[1], S::sub(one, v[1])));
-      });
-    case Activation::Tanh:  // (12) g'(z) = 1 − a²
-      return parallel_apply<T, 3>(inputs, grad_z, size, threads, [one](const Vec* v) {
-        return S::mul(v[2], S::sub(one, S::mul(v[1], v[1])));
-      });
-  }
+  with_activation(fn, [&](auto tag) {
+    parallel_apply<T, 3>(inputs, grad_z, size, threads, [](const Vec* v) {
+      return activation_gradient<T, decltype(tag)::value>(v[0], v[1], v[2]);
+    });
+  });
 }
 
 template <typename T>

@@ -15,6 +15,20 @@ template <typename T>
 void gemm(const T* a, const T* b, T* c, std::int64_t m, std::int64_t k, std::int64_t n, bool transpose_a,
           bool transpose_b, int threads);
 
+// linear.cc: a Linear layer x[rows×inputs]·weight[inputs×outputs] + bias with its neighbours.
+// z = x·weight + bias, and a = fn(z) when fn is not null.
+template <typename T>
+void linear_forward(const T* x, const T* weight, const T* bias, T* z, T* a, const Activation* fn, std::int64_t rows,
+                    std::int64_t inputs, std::int64_t outputs, int threads);
+// out = g·weightᵀ, times fn'(z) (z, a of the activation below, shaped like out) when fn is not null.
+template <typename T>
+void linear_input_gradient(const T* g, const T* weight, const T* z, const T* a, T* out, const Activation* fn,
+                           std::int64_t rows, std::int64_t inputs, std::int64_t outputs, int threads);
+// grad_w = xᵀ·g and grad_b = Σ_rows g.
+template <typename T>
+void linear_weight_gradients(const T* x, const T* g, T* grad_w, T* grad_b, std::int64_t rows, std::int64_t inputs,
+                             std::int64_t outputs, int threads);
+
 // elementwise.cc
 template <typename T>
 void add_row_vector(const T* x, const T* row, T* out, std::int64_t rows, std::int64_t cols, int threads);

@@ -39,6 +39,11 @@ struct Simd<float> {
   static Vec bit_or(Vec a, Vec b) { return _mm256_or_ps(a, b); }
   static Vec round(Vec a) { return _mm256_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
   // 2^n for integral n in the normal range, built in the exponent field.
+  // Lanes [0, count) set, for the last partial vector of a row.
+  static __m256i lane_mask(int count) {
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32(count), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+  }
+  static Vec masked_load(const float* p, __m256i mask) { return _mm256_maskload_ps(p, mask); }
   static Vec pow2(Vec n) {
     const __m256i bits = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23);
     return _mm256_castsi256_ps(bits);
@@ -74,6 +79,10 @@ struct Simd<double> {
   static Vec bit_and(Vec a, Vec b) { return _mm256_and_pd(a, b); }
   static Vec bit_or(Vec a, Vec b) { return _mm256_or_pd(a, b); }
   static Vec round(Vec a) { return _mm256_round_pd(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+  static __m256i lane_mask(int count) {
+    return _mm256_cmpgt_epi64(_mm256_set1_epi64x(count), _mm256_setr_epi64x(0, 1, 2, 3));
+  }
+  static Vec masked_load(const double* p, __m256i mask) { return _mm256_maskload_pd(p, mask); }
   static Vec pow2(Vec n) {
     const __m256i n64 = _mm256_cvtepi32_epi64(_mm256_cvtpd_epi32(n));
     return _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_add_epi64(n64, _mm256_set1_epi64x(1023)), 52));

@@ -5,6 +5,20 @@ import type { FloatArray } from "@nabla/core";
 export interface NativeAddon {
   cpuSupportsKernels(): boolean;
   matmul(a: FloatArray, b: FloatArray, out: FloatArray, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean, threads: number): void;
+  linearForward(x: FloatArray, weight: FloatArray, bias: FloatArray, z: FloatArray, a: FloatArray | null, kernel: number | null, rows: number, inputs: number, outputs: number, threads: number): void;
+  linearInputGradient(
+    g: FloatArray,
+    weight: FloatArray,
+    z: FloatArray | null,
+    a: FloatArray | null,
+    out: FloatArray,
+    kernel: number | null,
+    rows: number,
+    inputs: number,
+    outputs: number,
+    threads: number,
+  ): void;
+  linearWeightGradients(x: FloatArray, g: FloatArray, gradWeight: FloatArray, gradBias: FloatArray, rows: number, inputs: number, outputs: number, threads: number): void;
   addRowVector(x: FloatArray, row: FloatArray, out: FloatArray, cols: number, threads: number): void;
   sumRows(x: FloatArray, out: FloatArray, cols: number, threads: number): void;
   activate(kernel: number, z: FloatArray, out: FloatArray, threads: number): void;

@@ -25,6 +25,11 @@ function threadCount(requested: number | undefined): number {
   return threads;
 }
 
+/** The addon's code for the fused kernel of `fn`, if it has one. */
+function kernelOf(fn: ActivationFunction): number | undefined {
+  return fn.kernel === undefined ? undefined : ACTIVATION_KERNELS.get(fn.kernel);
+}
+
 /** True when the addon is built, loads, and this CPU has AVX2 and FMA (and NABLA_DISABLE_NATIVE is not 1). */
 export function isNativeBackendAvailable(): boolean {
   return loadNativeAddon().addon !== undefined;
@@ -52,6 +57,25 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Backend
       addon.matmul(a.data, b.data, out.data, out.shape[0], k, out.shape[1], transposeA, transposeB, threads);
     },
 
+    linearForward(x, weight, bias, z, after) {
+      const kernel = after ? kernelOf(after.fn) : undefined;
+      const fused = after !== null && kernel !== undefined;
+      addon.linearForward(x.data, weight.data, bias.data, z.data, fused ? after.out.data : null, kernel ?? null, x.rows, x.cols, weight.cols, threads);
+      // An activation without a fused kernel runs its own JavaScript on the finished z.
+      if (after && !fused) javascript.activate(after.fn, z, after.out);
+    },
+
+    linearInputGradient(g, weight, out, below) {
+      const kernel = below ? kernelOf(below.fn) : undefined;
+      const fused = below !== null && kernel !== undefined;
+      addon.linearInputGradient(g.data, weight.data, fused ? below.z.data : null, fused ? below.a.data : null, out.data, kernel ?? null, g.rows, weight.rows, weight.cols, threads);
+      if (below && !fused) javascript.activateBackward(below.fn, below.z, below.a, out, out);
+    },
+
+    linearWeightGradients(x, g, gradWeight, gradBias) {
+      addon.linearWeightGradients(x.data, g.data, gradWeight.data, gradBias.data, x.rows, x.cols, g.cols, threads);
+    },
+
     addRowVector(x, row, out) {
       addon.addRowVector(x.data, row.data, out.data, x.cols, threads);
     },
@@ -61,14 +85,14 @@ export function createNativeBackend(options: NativeBackendOptions = {}): Backend
     },
 
     activate(fn: ActivationFunction, z, out) {
-      const kernel = fn.kernel === undefined ? undefined : ACTIVATION_KERNELS.get(fn.kernel);
+      const kernel = kernelOf(fn);
       if (kernel !== undefined) return addon.activate(kernel, z.data, out.data, threads);
       // An activation without a fused kernel runs its own JavaScript, element by element.
       javascript.activate(fn, z, out);
     },
 
     activateBackward(fn: ActivationFunction, z, a, gradA, gradZ) {
-      const kernel = fn.kernel === undefined ? undefined : ACTIVATION_KERNELS.get(fn.kernel);
+      const kernel = kernelOf(fn);
       if (kernel !== undefined) return addon.activateBackward(kernel, z.data, a.data, gradA.data, gradZ.data, threads);
       javascript.activateBackward(fn, z, a, gradA, gradZ);
     },

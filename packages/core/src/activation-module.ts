@@ -1,4 +1,5 @@
 import type { ActivationFunction } from "./activation-function.js";
+import type { ActivationAfter, ActivationBelow } from "./backend/backend.js";
 import { Module, type BackwardOptions } from "./module.js";
 import { activate, activateBackward } from "./ops.js";
 import { reuseTensor, type Tensor } from "./tensor.js";
@@ -20,6 +21,26 @@ export class ActivationModule extends Module {
     this.z = z;
     this.a = activate(this.fn, z, reuseTensor(this.a, z.shape, z));
     return this.a;
+  }
+
+  /**
+   * For the module before this one when it applies g itself (see ActivationFusing): records z as
+   * this module's input and returns where a = g(z) goes, which becomes this module's output.
+   */
+  fuseIntoForward(z: Tensor): ActivationAfter {
+    this.z = z;
+    this.a = reuseTensor(this.a, z.shape, z);
+    return { fn: this.fn, out: this.a };
+  }
+
+  /**
+   * For the module after this one when it takes in g'(z) itself: the z and a of the last forward
+   * pass, and the tensor ∂L/∂z goes into.
+   */
+  fuseIntoBackward(): { below: ActivationBelow; gradZ: Tensor } {
+    if (!this.z || !this.a) throw new Error(`${this.type}: backward called before forward`);
+    this.gradZ = reuseTensor(this.gradZ, this.z.shape, this.z);
+    return { below: { fn: this.fn, z: this.z, a: this.a }, gradZ: this.gradZ };
   }
 
   backward(gradA: Tensor, options: BackwardOptions = { inputGrad: true }): Tensor | null {

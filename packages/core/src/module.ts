@@ -1,3 +1,4 @@
+import type { ActivationModule } from "./activation-module.js";
 import { MODULE_BRAND, hasBrand } from "./brand.js";
 import type { Parameter } from "./parameter.js";
 import type { Tensor } from "./tensor.js";
@@ -47,4 +48,21 @@ export abstract class Module {
 
 export function isModule(value: unknown): value is Module {
   return hasBrand(value, MODULE_BRAND);
+}
+
+/**
+ * A module that can run the activation module next to it inside its own passes (a Linear layer
+ * applies bias and activation in one sweep over its output). Sequential uses these methods
+ * wherever such a module sits right before an activation (forward) or right after one (backward).
+ */
+export interface ActivationFusing {
+  /** forward(input), then `after`'s forward, in one pass; returns both outputs. */
+  forwardActivated(input: Tensor, after: ActivationModule): { output: Tensor; activated: Tensor };
+  /** backward(gradOutput), then `below`'s backward, in one pass; returns ∂L/∂z of `below`. */
+  backwardActivated(gradOutput: Tensor, below: ActivationModule): Tensor;
+}
+
+export function fusesActivation(module: Module): module is Module & ActivationFusing {
+  const candidate = module as Partial<ActivationFusing>;
+  return typeof candidate.forwardActivated === "function" && typeof candidate.backwardActivated === "function";
 }

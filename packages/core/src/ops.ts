@@ -1,5 +1,5 @@
 import type { ActivationFunction } from "./activation-function.js";
-import type { AdamHyperparameters } from "./backend/backend.js";
+import type { ActivationAfter, ActivationBelow, AdamHyperparameters } from "./backend/backend.js";
 import { OperandMismatchError, ShapeMismatchError } from "./errors.js";
 import { Tensor, sameShape } from "./tensor.js";
 
@@ -50,6 +50,79 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   checkOperands("matmul", [a, b, out]);
   a.backend.matmul(a, b, out, transposeA, transposeB);
   return out;
+}
+
+function checkLinear(operation: string, x: Tensor, weight: Tensor, bias: Tensor): void {
+  check2d(operation, x);
+  check2d(operation, weight);
+  if (x.cols !== weight.rows) {
+    throw new ShapeMismatchError(operation, [x.shape, weight.shape], `input has ${x.cols} features, weight expects ${weight.rows}`);
+  }
+  if (bias.size !== weight.cols) throw new ShapeMismatchError(operation, [weight.shape, bias.shape], `bias needs ${weight.cols} elements`);
+}
+
+/**
+ * z = x·weight + bias, and after.out = after.fn(z) when `after` is given: a Linear layer, with
+ * the activation after it, in one pass where the backend has a fused kernel.
+ */
+export function linearForward(x: Tensor, weight: Tensor, bias: Tensor, z?: Tensor, after?: ActivationAfter): Tensor {
+  checkLinear("linearForward", x, weight, bias);
+  const result = outputFor(z, [x.rows, weight.cols], x, "linearForward");
+  if (after) checkSameShape("linearForward", result, after.out);
+  checkOperands("linearForward", after ? [x, weight, bias, result, after.out] : [x, weight, bias, result]);
+  const backend = x.backend;
+  if (backend.linearForward) {
+    backend.linearForward(x, weight, bias, result, after ?? null);
+  } else {
+    backend.matmul(x, weight, result, false, false);
+    backend.addRowVector(result, bias, result);
+    if (after) backend.activate(after.fn, result, after.out);
+  }
+  return result;
+}
+
+/**
+ * ∂L/∂x = g·weightᵀ of a Linear layer; when `below` is the activation that produced x, its
+ * derivative is applied too, giving ∂L/∂z of that activation in one pass.
+ */
+export function linearInputGradient(g: Tensor, weight: Tensor, out?: Tensor, below?: ActivationBelow): Tensor {
+  check2d("linearInputGradient", g);
+  check2d("linearInputGradient", weight);
+  if (g.cols !== weight.cols) {
+    throw new ShapeMismatchError("linearInputGradient", [g.shape, weight.shape], `gradient has ${g.cols} columns, weight has ${weight.cols} outputs`);
+  }
+  const result = outputFor(out, [g.rows, weight.rows], g, "linearInputGradient");
+  if (result === g) throw new OperandMismatchError("linearInputGradient: out must not be g");
+  if (below) {
+    checkSameShape("linearInputGradient", result, below.z);
+    checkSameShape("linearInputGradient", result, below.a);
+  }
+  checkOperands("linearInputGradient", below ? [g, weight, result, below.z, below.a] : [g, weight, result]);
+  const backend = g.backend;
+  if (backend.linearInputGradient) {
+    backend.linearInputGradient(g, weight, result, below ?? null);
+  } else {
+    backend.matmul(g, weight, result, false, true);
+    if (below) backend.activateBackward(below.fn, below.z, below.a, result, result);
+  }
+  return result;
+}
+
+/** ∂L/∂W = xᵀ·g into gradWeight and ∂L/∂b = Σ_rows g into gradBias: a Linear layer's parameter gradients. */
+export function linearWeightGradients(x: Tensor, g: Tensor, gradWeight: Tensor, gradBias: Tensor): void {
+  check2d("linearWeightGradients", x);
+  check2d("linearWeightGradients", g);
+  if (x.rows !== g.rows) throw new ShapeMismatchError("linearWeightGradients", [x.shape, g.shape], "x and g need the same rows");
+  outputFor(gradWeight, [x.cols, g.cols], x, "linearWeightGradients");
+  if (gradBias.size !== g.cols) throw new ShapeMismatchError("linearWeightGradients", [g.shape, gradBias.shape], `bias gradient needs ${g.cols} elements`);
+  checkOperands("linearWeightGradients", [x, g, gradWeight, gradBias]);
+  const backend = x.backend;
+  if (backend.linearWeightGradients) {
+    backend.linearWeightGradients(x, g, gradWeight, gradBias);
+  } else {
+    backend.matmul(x, g, gradWeight, true, false);
+    backend.sumRows(g, gradBias);
+  }
 }
 
 /** x + row, the row broadcast over every row of x. */

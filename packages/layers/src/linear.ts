@@ -5,6 +5,8 @@ import {
   getDefaultBackend,
   ops,
   reuseTensor,
+  type ActivationFusing,
+  type ActivationModule,
   type Backend,
   type BackwardOptions,
   type DType,
@@ -23,7 +25,7 @@ export interface LinearOptions {
  * z = x·W + b for a batch x of shape [rows, in]: the affine half of equation (1), written with
  * samples as rows, so W has shape [in, out] and b, of shape [1, out], is added to every row.
  */
-export class Linear extends Module {
+export class Linear extends Module implements ActivationFusing {
   readonly type = "nabla/linear";
   readonly weight: Parameter;
   readonly bias: Parameter;
@@ -48,23 +50,45 @@ export class Linear extends Module {
 
   forward(x: Tensor): Tensor {
     this.input = x;
-    const z = ops.matmul(x, this.weight.value, { out: reuseTensor(this.output, [x.rows, this.outFeatures], x) });
-    this.output = ops.addRowVector(z, this.bias.value, z);
+    this.output = ops.linearForward(x, this.weight.value, this.bias.value, this.outputBuffer(x));
     return this.output;
+  }
+
+  /** forward(x) and the activation after this layer, a = g(z), in one pass. */
+  forwardActivated(x: Tensor, after: ActivationModule): { output: Tensor; activated: Tensor } {
+    this.input = x;
+    const z = this.outputBuffer(x);
+    const activation = after.fuseIntoForward(z);
+    this.output = ops.linearForward(x, this.weight.value, this.bias.value, z, activation);
+    return { output: z, activated: activation.out };
   }
 
   /** Takes g = ∂L/∂z, which the activation above has already multiplied by g'(z). */
   backward(g: Tensor, options: BackwardOptions = { inputGrad: true }): Tensor | null {
-    const x = this.input;
-    if (!x) throw new Error("Linear: backward called before forward");
-    // (2) ∂L/∂W = xᵀ·g
-    ops.matmul(x, g, { transposeA: true, out: this.weight.grad });
-    // (3) ∂L/∂b = Σ_rows g
-    ops.sumRows(g, this.bias.grad);
+    const x = this.parameterGradients(g);
     if (!options.inputGrad) return null;
     // (4) ∂L/∂x = g·Wᵀ
-    this.inputGrad = ops.matmul(g, this.weight.value, { transposeB: true, out: reuseTensor(this.inputGrad, x.shape, x) });
+    this.inputGrad = ops.linearInputGradient(g, this.weight.value, reuseTensor(this.inputGrad, x.shape, x));
     return this.inputGrad;
+  }
+
+  /** backward(g), then the activation below this layer: ∂L/∂z_below = (g·Wᵀ) ⊙ g'(z_below), in one pass. */
+  backwardActivated(g: Tensor, below: ActivationModule): Tensor {
+    this.parameterGradients(g);
+    const { below: activation, gradZ } = below.fuseIntoBackward();
+    return ops.linearInputGradient(g, this.weight.value, gradZ, activation);
+  }
+
+  /** (2) ∂L/∂W = xᵀ·g and (3) ∂L/∂b = Σ_rows g; returns the input x of the last forward pass. */
+  private parameterGradients(g: Tensor): Tensor {
+    const x = this.input;
+    if (!x) throw new Error("Linear: backward called before forward");
+    ops.linearWeightGradients(x, g, this.weight.grad, this.bias.grad);
+    return x;
+  }
+
+  private outputBuffer(x: Tensor): Tensor {
+    return reuseTensor(this.output, [x.rows, this.outFeatures], x);
   }
 
   override parameters(): Parameter[] {

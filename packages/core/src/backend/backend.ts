@@ -11,6 +11,19 @@ export interface AdamHyperparameters {
   step: number;
 }
 
+/** The activation right after a Linear layer, applied in the layer's forward pass: out = fn(z). */
+export interface ActivationAfter {
+  fn: ActivationFunction;
+  out: Tensor;
+}
+
+/** The activation right below a Linear layer (z → a = fn(z)), whose derivative its input gradient takes in. */
+export interface ActivationBelow {
+  fn: ActivationFunction;
+  z: Tensor;
+  a: Tensor;
+}
+
 /**
  * Every numeric kernel Nabla runs. Layers, losses and optimizers call these and never loop over
  * tensor data themselves, so a faster backend (WebAssembly, native) can replace the reference one.
@@ -25,6 +38,19 @@ export interface Backend {
 
   /** out = op(a) · op(b), where op transposes when asked. 2-D operands only. */
   matmul(a: Tensor, b: Tensor, out: Tensor, transposeA: boolean, transposeB: boolean): void;
+
+  /**
+   * z = x·weight + bias, then after.out = after.fn(z) when `after` is given: a Linear layer and
+   * the activation after it in one pass. Optional, like the two below: without them `ops`
+   * composes the same result from matmul, addRowVector, activate, activateBackward and sumRows.
+   */
+  linearForward?(x: Tensor, weight: Tensor, bias: Tensor, z: Tensor, after: ActivationAfter | null): void;
+
+  /** out = g·weightᵀ, times below.fn'(below.z) elementwise when `below` is given. `out` is never `g`. */
+  linearInputGradient?(g: Tensor, weight: Tensor, out: Tensor, below: ActivationBelow | null): void;
+
+  /** gradWeight = xᵀ·g and gradBias = Σ_rows g: a Linear layer's parameter gradients in one pass. */
+  linearWeightGradients?(x: Tensor, g: Tensor, gradWeight: Tensor, gradBias: Tensor): void;
 
   /** out[i, j] = x[i, j] + row[j]: the bias add of a Linear layer. */
   addRowVector(x: Tensor, row: Tensor, out: Tensor): void;
