@@ -1,7 +1,7 @@
 import { relu, sigmoid, silu, tanh } from "@nabla/activations";
 import { DTYPES, ops, type ActivationFunction } from "@nabla/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { expectClose, expectIdentical, normalValues, pair } from "../test/conformance.js";
+import { expectClose, normalValues, pair } from "../test/conformance.js";
 import { fusedActivationId } from "./activation-kernels.js";
 import { createWasmBackend } from "./wasm-backend.js";
 
@@ -17,6 +17,8 @@ const EDGE_VALUES = [
 const Z = [...EDGE_VALUES, ...normalValues(32, 7, 4)];
 const GRAD = normalValues(Z.length, 8);
 
+// The shared conformance suite (wasm-backend.test.ts) checks every activation, relu exactly, within
+// the few ulps any backend's own exp may need; these pin this backend's tighter bounds.
 // Results computed through e^x may differ from Math.exp's by about an ulp; in float32 the result
 // is rounded from float64, so it usually matches exactly. (Measured: exp matches Math.exp exactly,
 // tanh is within 1.8 float64 ulps of Math.tanh.)
@@ -31,14 +33,6 @@ describe("fused activations", () => {
   });
 
   describe.each(DTYPES)("in %s", (dtype) => {
-    it("relu and its backward pass match the reference exactly, NaN included", () => {
-      const [z, zRef] = pair(backend, Z, [3, 19], dtype);
-      const a = ops.activate(relu, z), aRef = ops.activate(relu, zRef);
-      expectIdentical(a, aRef);
-      const [g, gRef] = pair(backend, GRAD, [3, 19], dtype);
-      expectIdentical(ops.activateBackward(relu, z, a, g), ops.activateBackward(relu, zRef, aRef, gRef));
-    });
-
     it.each([sigmoid, silu, tanh])("$name forward matches the JavaScript definition", (fn: ActivationFunction) => {
       const [z, zRef] = pair(backend, Z, [3, 19], dtype);
       expectClose(ops.activate(fn, z).data, ops.activate(fn, zRef).data, dtype, ULPS[dtype], 1e-307);
@@ -52,28 +46,6 @@ describe("fused activations", () => {
       const [g, gRef] = pair(backend, GRAD, [3, 19], dtype);
       const expected = ops.activateBackward(fn, zRef, aRef, gRef);
       expectClose(ops.activateBackward(fn, z, a, g).data, expected.data, dtype, 2 * ULPS[dtype], 1e-307);
-    });
-
-    it("runs an activation without a fused kernel through its JavaScript functions", () => {
-      const softplus: ActivationFunction = {
-        name: "softplus",
-        forward: (v) => Math.log1p(Math.exp(v)),
-        derivative: (v) => 1 / (1 + Math.exp(-v)),
-      };
-      const unknownKernel: ActivationFunction = { ...softplus, kernel: "softplus" };
-      for (const fn of [softplus, unknownKernel]) {
-        const [z, zRef] = pair(backend, Z, [3, 19], dtype);
-        const a = ops.activate(fn, z), aRef = ops.activate(fn, zRef);
-        expectIdentical(a, aRef);
-        const [g, gRef] = pair(backend, GRAD, [3, 19], dtype);
-        expectIdentical(ops.activateBackward(fn, z, a, g), ops.activateBackward(fn, zRef, aRef, gRef));
-      }
-    });
-
-    it("computes in place when the output is the input", () => {
-      const [z, zRef] = pair(backend, Z, [3, 19], dtype);
-      ops.activate(tanh, z, z);
-      expectClose(z.data, ops.activate(tanh, zRef).data, dtype, ULPS[dtype]);
     });
   });
 

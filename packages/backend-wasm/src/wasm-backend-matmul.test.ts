@@ -3,13 +3,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { EPSILON, normalValues, reference } from "../test/conformance.js";
 import { createWasmBackend } from "./wasm-backend.js";
 
-// [m, k, n]: degenerate, odd, past one k block (256), past one column panel (512), and large
+// The shared conformance suite (wasm-backend.test.ts) covers odd and small shapes; these [m, k, n]
+// cross this GEMM's own blocking: past one k block (256), past one column panel (512), and large
 // enough (≥ 2^22 multiply-adds) to be split across threads, with ragged last tiles everywhere.
 const SHAPES: readonly [number, number, number][] = [
-  [1, 1, 1],
-  [3, 0, 4],
-  [7, 13, 5],
-  [33, 129, 17],
   [20, 31, 600],
   [333, 129, 101],
   [70, 300, 530],
@@ -102,7 +99,7 @@ describe.each([1, 2])("matmul with %i thread(s)", (threads) => {
 describe("matmul operands", () => {
   it("copies in and back operands whose data is not in the wasm memory", () => {
     const backend = backends[2];
-    const { m, k, n, a, b } = cases[5];
+    const { m, k, n, a, b } = cases[1];
     const foreignA = new Tensor(backend, "float64", [m, k], Float64Array.from(a));
     const out = new Tensor(backend, "float64", [m, n], new Float64Array(m * n));
     ops.matmul(foreignA, Tensor.from(b, [k, n], { backend, dtype: "float64" }), { out });

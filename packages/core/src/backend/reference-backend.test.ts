@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { DType } from "../dtype.js";
 import { Tensor } from "../tensor.js";
+import { describeBackendConformance } from "../testing/backend-conformance.js";
 import { createReferenceBackend } from "./reference-backend.js";
 
 const backend = createReferenceBackend();
+
+// Against a second instance of itself the suite can only fail on its own mistakes (a case that
+// no correct backend passes); the tests below pin the reference to independently computed values.
+describeBackendConformance("a second reference backend", createReferenceBackend);
 
 function randomTensor(shape: number[], dtype: DType, seed: number): Tensor {
   let state = seed;
