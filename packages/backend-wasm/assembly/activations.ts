@@ -3,10 +3,10 @@ import { loadOne, loadPair, storeOne, storePair } from "./pairs";
 
 // Fused activation kernels. The ids match ACTIVATION_KERNEL_IDS in src/activation-kernels.ts; each
 // formula follows the JavaScript ActivationFunction of the same name so results agree with it.
-const RELU = 0;
-const SIGMOID = 1;
-const SILU = 2;
-const TANH = 3;
+export const RELU = 0;
+export const SIGMOID = 1;
+export const SILU = 2;
+export const TANH = 3;
 
 // σ(z) and σ(−z) share e = e^{−|z|}: σ = 1/(1 + e) for z ≥ 0 and e/(1 + e) below, so exp only
 // ever sees a non-positive argument (the stable form of equation (9)).
@@ -24,7 +24,7 @@ const TANH = 3;
   return expF64x2(f64x2.neg(f64x2.abs(z)));
 }
 
-@inline function forward(kind: i32, z: v128): v128 {
+@inline export function forward(kind: i32, z: v128): v128 {
   switch (kind) {
     case RELU:
       // z ≤ 0 ? 0 : z, so NaN passes through.
@@ -39,7 +39,7 @@ const TANH = 3;
 }
 
 // g'(z) given z and a = g(z), as each ActivationFunction.derivative writes it.
-@inline function derivative(kind: i32, z: v128, a: v128): v128 {
+@inline export function derivative(kind: i32, z: v128, a: v128): v128 {
   switch (kind) {
     case RELU:
       return v128.and(f64x2.gt(z, f64x2.splat(0.0)), f64x2.splat(1.0));

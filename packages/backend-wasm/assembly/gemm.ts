@@ -20,7 +20,7 @@ const NC: i32 = 512;
   return 2 * lanes<T>();
 }
 
-@inline function madd<T>(a: v128, b: v128, c: v128): v128 {
+@inline export function madd<T>(a: v128, b: v128, c: v128): v128 {
   if (ASC_FEATURE_RELAXED_SIMD) return v128.relaxed_madd<T>(a, b, c);
   return v128.add<T>(v128.mul<T>(a, b), c);
 }

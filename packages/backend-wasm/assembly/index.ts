@@ -3,3 +3,7 @@ export { gemmF32, gemmF64, gemmScratchBytes } from "./gemm";
 export { activate, activateBackward } from "./activations";
 export { addRowVector, sumRows, multiply, scale, sgdUpdate, adamUpdate, allFinite } from "./elementwise";
 export { meanSquaredError, softmaxCrossEntropy, argmaxRows } from "./losses";
+export {
+  linearScratchBytes, linearIsNarrow, linearForward, linearFinishForward, linearInputGradient,
+  linearWeightGradientsPartial, linearWeightGradientsFinish,
+} from "./linear";

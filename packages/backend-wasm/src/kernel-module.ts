@@ -23,10 +23,25 @@ export interface KernelExports {
   meanSquaredError(isF64: boolean, pred: number, target: number, grad: number, n: number): number;
   softmaxCrossEntropy(isF64: boolean, logits: number, labels: number, grad: number, rows: number, cols: number): number;
   argmaxRows(isF64: boolean, x: number, rows: number, cols: number, out: number): void;
+  linearScratchBytes(): number;
+  linearIsNarrow(isF64: boolean, depth: number, width: number): number;
+  linearForward(
+    isF64: boolean, kind: number, x: number, weight: number, bias: number, z: number, a: number,
+    rows: number, inputs: number, outputs: number, scratch: number,
+  ): void;
+  linearFinishForward(isF64: boolean, kind: number, bias: number, z: number, a: number, rows: number, outputs: number): void;
+  linearInputGradient(
+    isF64: boolean, kind: number, g: number, weight: number, z: number, a: number, out: number,
+    rows: number, inputs: number, outputs: number, scratch: number,
+  ): void;
+  linearWeightGradientsPartial(isF64: boolean, x: number, g: number, rows: number, inputs: number, outputs: number, scratch: number): void;
+  linearWeightGradientsFinish(
+    isF64: boolean, scratch: number, gradWeight: number, gradBias: number, inputs: number, outputs: number, accumulate: boolean,
+  ): void;
 }
 
 /** The names a worker thread may be asked to run (kernels worth splitting across threads). */
-export type ParallelKernelName = "gemmF32" | "gemmF64";
+export type ParallelKernelName = "gemmF32" | "gemmF64" | "linearForward" | "linearInputGradient" | "linearWeightGradientsPartial";
 
 const compiled = new Map<boolean, WebAssembly.Module>();
 

@@ -14,7 +14,7 @@ const STOP = 4;
 const SLOT_OFFSET = 64;
 const SLOT_DOUBLES = 16;
 
-const KERNEL_NAMES: readonly ParallelKernelName[] = ["gemmF32", "gemmF64"];
+const KERNEL_NAMES: readonly ParallelKernelName[] = ["gemmF32", "gemmF64", "linearForward", "linearInputGradient", "linearWeightGradientsPartial"];
 
 /** How long the first parallel call waits for the workers to have instantiated the kernels. */
 const STARTUP_TIMEOUT_MS = 30_000;

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { createReferenceBackend, type ActivationFunction, type AdamHyperparameters, type Backend, type DType, type FloatArray, type Tensor } from "@nabla/core";
 import { fusedActivationId } from "./activation-kernels.js";
 import { detectWasmFeatures, type WasmFeatures } from "./feature-probe.js";
-import { planGemmRows } from "./gemm-plan.js";
+import { planGemmRows, type RowRange } from "./gemm-plan.js";
 import { compileKernelModule, instantiateKernels } from "./kernel-module.js";
 import { OperandStaging, type KernelOperand } from "./operand-staging.js";
 import { ParallelRunner } from "./parallel-runner.js";
@@ -70,8 +70,19 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     return dtype === "float64" ? new Float64Array(buffer, offset, length) : new Float32Array(buffer, offset, length);
   }
 
-  const scratch = Array.from({ length: threads }, () => allocator.allocate(kernels.gemmScratchBytes()));
+  const scratchBytes = Math.max(kernels.gemmScratchBytes(), kernels.linearScratchBytes());
+  const scratch = Array.from({ length: threads }, () => allocator.allocate(scratchBytes));
   const runner = new ParallelRunner(kernels, module, memory, threads);
+
+  /** C = op(A)·op(B) on staged operands, split by rows of C across the threads when large enough. */
+  function gemm(f64: boolean, transA: boolean, transB: boolean, m: number, n: number, k: number, pa: number, lda: number, pb: number, ldb: number, pc: number): void {
+    const bytes = f64 ? 8 : 4;
+    const jobs = planGemmRows(m, n, k, runner.threads).map(({ start, end }, t) => [
+      transA ? 1 : 0, transB ? 1 : 0, end - start, n, k,
+      pa + (transA ? start : start * lda) * bytes, lda, pb, ldb, pc + start * n * bytes, n, scratch[t],
+    ]);
+    runner.run(f64 ? "gemmF64" : "gemmF32", jobs);
+  }
 
   return {
     name: "wasm",
@@ -99,29 +110,73 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     },
 
     matmul(a, b, out, transposeA, transposeB) {
-      const m = out.shape[0];
-      const n = out.shape[1];
       const k = transposeA ? a.shape[0] : a.shape[1];
-      const lda = a.shape[1];
-      const ldb = b.shape[1];
-      const bytes = a.dtype === "float64" ? 8 : 4;
-      const ranges = planGemmRows(m, n, k, runner.threads);
       staging.run([a.data, b.data, out.data], ([pa, pb, pc]) => {
-        const jobs = ranges.map(({ start, end }, t) => [
-          transposeA ? 1 : 0,
-          transposeB ? 1 : 0,
-          end - start,
-          n,
-          k,
-          pa + (transposeA ? start : start * lda) * bytes,
-          lda,
-          pb,
-          ldb,
-          pc + start * n * bytes,
-          n,
-          scratch[t],
+        gemm(isF64(a), transposeA, transposeB, out.shape[0], out.shape[1], k, pa, a.shape[1], pb, b.shape[1], pc);
+      });
+    },
+
+    linearForward(x, weight, bias, z, after) {
+      const f64 = isF64(x);
+      const kind = after ? fusedActivationId(after.fn) : undefined;
+      const fused = after !== null && kind !== undefined;
+      const [rows, inputs, outputs] = [x.rows, x.cols, weight.cols];
+      const operands = fused ? [x.data, weight.data, bias.data, z.data, after.out.data] : [x.data, weight.data, bias.data, z.data];
+      staging.run(operands, ([px, pw, pb, pz, pa = 0]) => {
+        if (!kernels.linearIsNarrow(f64, inputs, outputs)) {
+          gemm(f64, false, false, rows, outputs, inputs, px, inputs, pw, outputs, pz);
+          kernels.linearFinishForward(f64, kind ?? NO_ACTIVATION, pb, pz, pa, rows, outputs);
+          return;
+        }
+        const bytes = f64 ? 8 : 4;
+        const jobs = splitRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => [
+          f64 ? 1 : 0, kind ?? NO_ACTIVATION, px + start * inputs * bytes, pw, pb, pz + start * outputs * bytes,
+          fused ? pa + start * outputs * bytes : 0, end - start, inputs, outputs, scratch[t],
         ]);
-        runner.run(a.dtype === "float64" ? "gemmF64" : "gemmF32", jobs);
+        runner.run("linearForward", jobs);
+      });
+      // An activation without a fused kernel runs its own JavaScript on the finished z.
+      if (after && !fused) javascript.activate(after.fn, z, after.out);
+    },
+
+    linearInputGradient(g, weight, out, below) {
+      const f64 = isF64(g);
+      const kind = below ? fusedActivationId(below.fn) : undefined;
+      const fused = below !== null && kind !== undefined;
+      const [rows, inputs, outputs] = [g.rows, weight.rows, weight.cols];
+      const operands = fused ? [g.data, weight.data, out.data, below.z.data, below.a.data] : [g.data, weight.data, out.data];
+      staging.run(operands, ([pg, pw, po, pz = 0, pa = 0]) => {
+        if (!kernels.linearIsNarrow(f64, outputs, inputs)) {
+          gemm(f64, false, true, rows, inputs, outputs, pg, outputs, pw, outputs, po);
+          if (fused) kernels.activateBackward(f64, kind, pz, pa, po, po, rows * inputs);
+          return;
+        }
+        const bytes = f64 ? 8 : 4;
+        const jobs = splitRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => {
+          const at = start * inputs * bytes;
+          return [f64 ? 1 : 0, kind ?? NO_ACTIVATION, pg + start * outputs * bytes, pw, fused ? pz + at : 0, fused ? pa + at : 0, po + at, end - start, inputs, outputs, scratch[t]];
+        });
+        runner.run("linearInputGradient", jobs);
+      });
+      if (below && !fused) javascript.activateBackward(below.fn, below.z, below.a, out, out);
+    },
+
+    linearWeightGradients(x, g, gradWeight, gradBias) {
+      const f64 = isF64(x);
+      const [rows, inputs, outputs] = [x.rows, x.cols, g.cols];
+      staging.run([x.data, g.data, gradWeight.data, gradBias.data], ([px, pg, pw, pb]) => {
+        if (!kernels.linearIsNarrow(f64, inputs, outputs)) {
+          gemm(f64, true, false, inputs, outputs, rows, px, inputs, pg, outputs, pw);
+          kernels.sumRows(f64, pg, pb, rows, outputs);
+          return;
+        }
+        // Each thread sums its rows into its own scratch; the partial sums are added in order here.
+        const bytes = f64 ? 8 : 4;
+        const jobs = splitRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => [
+          f64 ? 1 : 0, px + start * inputs * bytes, pg + start * outputs * bytes, end - start, inputs, outputs, scratch[t],
+        ]);
+        runner.run("linearWeightGradientsPartial", jobs);
+        jobs.forEach((_, t) => kernels.linearWeightGradientsFinish(f64, scratch[t], pw, pb, inputs, outputs, t > 0));
       });
     },
 
@@ -196,6 +251,24 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     copy: javascript.copy,
     fill: javascript.fill,
   };
+}
+
+/** The activation kind the fused Linear kernels read as "none". */
+const NO_ACTIVATION = -1;
+
+/**
+ * Narrow Linear kernels split their rows across threads only when each thread gets at least this
+ * many multiply-adds: waking a worker costs tens of microseconds.
+ */
+const LINEAR_PARALLEL_MULTIPLY_ADDS = 1 << 20;
+
+/** Contiguous row ranges, one per thread that gets enough work, and always at least one (empty for no rows). */
+function splitRows(rows: number, multiplyAddsPerRow: number, threads: number): RowRange[] {
+  const parts = Math.max(1, Math.min(threads, Math.floor((rows * multiplyAddsPerRow) / LINEAR_PARALLEL_MULTIPLY_ADDS)));
+  return Array.from({ length: parts }, (_, part) => ({
+    start: Math.round((rows * part) / parts),
+    end: Math.round((rows * (part + 1)) / parts),
+  }));
 }
 
 function isF64(t: Tensor): boolean {
