@@ -199,27 +199,46 @@ void input_gradient(const T* g, const T* weight, const T* z, const T* a, T* out,
   });
 }
 
-// acc_w[i, :] += Σ_r x[r, i]·g[r, :] for i in [i0, i0+I), rows [begin, end); g rows of V vectors.
-template <typename T, int V, int I>
+// acc_w[i, :] += Σ_r x[r, i]·g[r, :] for i in [i0, i0+I), rows [begin, end); g rows of V vectors,
+// the last one masked when Partial. Every loop over I and V is unrolled, so that the I×V
+// accumulators stay in registers.
+template <typename T, int V, int I, bool Partial>
 void accumulate_outer_products(const T* x, Index inputs, const T* g, Index outputs, Index begin, Index end, Index i0,
-                               T* acc_w) {
+                               __m256i mask, T* acc_w) {
   using S = Simd<T>;
-  const RowVectors<T> layout(outputs);
   typename S::Vec acc[I][V];
-  for (int i = 0; i < I; ++i) {
+#pragma GCC unroll 12
+  for (int i = 0; i < I; ++i)
+#pragma GCC unroll 4
     for (int v = 0; v < V; ++v) acc[i][v] = S::load(acc_w + ((i0 + i) * V + v) * S::kLanes);
-  }
   for (Index r = begin; r < end; ++r) {
+    const T* g_row = g + r * outputs;
     typename S::Vec gv[V];
-    for (int v = 0; v < V; ++v) gv[v] = layout.load(g + r * outputs, v);
+#pragma GCC unroll 4
+    for (int v = 0; v < V; ++v) {
+      gv[v] = Partial && v == V - 1 ? S::masked_load(g_row + v * S::kLanes, mask) : S::load(g_row + v * S::kLanes);
+    }
+    const T* x_row = x + r * inputs + i0;
+#pragma GCC unroll 12
     for (int i = 0; i < I; ++i) {
-      const auto xv = S::broadcast(x + r * inputs + i0 + i);
+      const auto xv = S::broadcast(x_row + i);
+#pragma GCC unroll 4
       for (int v = 0; v < V; ++v) acc[i][v] = S::fmadd(xv, gv[v], acc[i][v]);
     }
   }
-  for (int i = 0; i < I; ++i) {
+#pragma GCC unroll 12
+  for (int i = 0; i < I; ++i)
+#pragma GCC unroll 4
     for (int v = 0; v < V; ++v) S::store(acc_w + ((i0 + i) * V + v) * S::kLanes, acc[i][v]);
-  }
+}
+
+// All inputs of one block of rows: I at a time, then one at a time.
+template <typename T, int V, bool Partial>
+void accumulate_block(const T* x, Index inputs, const T* g, Index outputs, Index b0, Index b1, __m256i mask, T* acc_w) {
+  constexpr int I = 12 / V;
+  Index i0 = 0;
+  for (; i0 + I <= inputs; i0 += I) accumulate_outer_products<T, V, I, Partial>(x, inputs, g, outputs, b0, b1, i0, mask, acc_w);
+  for (; i0 < inputs; ++i0) accumulate_outer_products<T, V, 1, Partial>(x, inputs, g, outputs, b0, b1, i0, mask, acc_w);
 }
 
 // grad_w = xᵀ·g and grad_b = Σ_rows g for a narrow layer: each thread streams its rows once per
@@ -228,7 +247,6 @@ template <typename T, int V>
 void narrow_weight_gradients(const T* x, const T* g, T* grad_w, T* grad_b, Index rows, Index inputs, Index outputs,
                              int threads) {
   using S = Simd<T>;
-  constexpr int I = 12 / V;
   // Rows per block: its x and g rows stay in L1 while every block of inputs passes over them.
   constexpr Index kBlockRows = 128;
   const Index padded = V * S::kLanes;
@@ -243,9 +261,11 @@ void narrow_weight_gradients(const T* x, const T* g, T* grad_w, T* grad_b, Index
     const Index end = std::min<Index>(rows, (part + 1) * chunk);
     for (Index b0 = part * chunk; b0 < end; b0 += kBlockRows) {
       const Index b1 = std::min<Index>(end, b0 + kBlockRows);
-      Index i0 = 0;
-      for (; i0 + I <= inputs; i0 += I) accumulate_outer_products<T, V, I>(x, inputs, g, outputs, b0, b1, i0, acc_w);
-      for (; i0 < inputs; ++i0) accumulate_outer_products<T, V, 1>(x, inputs, g, outputs, b0, b1, i0, acc_w);
+      if (layout.tail == 0) {
+        accumulate_block<T, V, false>(x, inputs, g, outputs, b0, b1, layout.mask, acc_w);
+      } else {
+        accumulate_block<T, V, true>(x, inputs, g, outputs, b0, b1, layout.mask, acc_w);
+      }
       T* acc_b = acc_w + inputs * padded;
       for (int v = 0; v < V; ++v) {
         auto sum = S::load(acc_b + v * S::kLanes);
