@@ -95,19 +95,28 @@ def main():
         if not np.isfinite(loss):
             raise SystemExit(f"loss became {loss} at epoch {t}")
 
-    config = np.show_config(mode="dicts") if hasattr(np, "show_config") else {}
-    blas = config.get("Build Dependencies", {}).get("blas", {}) if isinstance(config, dict) else {}
     print(
         json.dumps(
             {
                 "seconds": seconds,
                 "dtype": str(params[0].dtype),
                 "numpy": np.__version__,
-                "blas": f"{blas.get('name', 'unknown')} {blas.get('version', '')}".strip(),
+                "blas": blas_name(),
                 "openblasNumThreads": os.environ.get("OPENBLAS_NUM_THREADS"),
             }
         )
     )
+
+
+def blas_name():
+    """The BLAS NumPy was built against, e.g. "openblas 0.3.27"."""
+    try:
+        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+        return f"{blas.get('name', 'unknown')} {blas.get('version', '')}".strip()
+    except TypeError:
+        # NumPy < 1.26 (Debian's, for one) has no dict mode: only the libraries it links.
+        info = np.__config__.get_info("blas_opt")
+        return "+".join(dict.fromkeys(info.get("libraries", []))) or "unknown"
 
 
 if __name__ == "__main__":

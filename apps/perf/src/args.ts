@@ -33,7 +33,9 @@ export const USAGE = `usage: pnpm bench:perf [--quick] [--out DIR] [--markdown F
   --peers LIST    run only some peers: ${PEERS.join(",")} (comma separated)
   --runs N        timed runs per GEMM (default 5, 3 with --quick)
   --threads LIST  thread counts for backends that take one (default: 1 and every core)
-  --budget S      skip a configuration whose estimated time exceeds S seconds (default 300, 60 with --quick)`;
+  --budget S      skip a configuration whose estimated time exceeds S seconds (default 300, 60 with --quick)
+
+  NABLA_PYTHON    the interpreter for the NumPy peer (default: python3 on PATH)`;
 
 function positiveInteger(flag: string, value: string): number {
   const n = Number(value);

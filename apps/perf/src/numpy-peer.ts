@@ -10,7 +10,12 @@ const SCRIPT = fileURLToPath(new URL("../python/numpy_mlp.py", import.meta.url))
 /** Variables that pin OpenBLAS to a core type or cache size in this sandbox; NumPy runs with its own detection. */
 const UNSET_FOR_NUMPY = ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"];
 
-export function numpyAvailable(python = "python3"): boolean {
+/** The interpreter that runs the NumPy peer: NABLA_PYTHON when set (a machine may have several python3 with different NumPy builds), else python3 on PATH. */
+export function pythonCommand(): string {
+  return process.env.NABLA_PYTHON || "python3";
+}
+
+export function numpyAvailable(python = pythonCommand()): boolean {
   return spawnSync(python, ["-c", "import numpy"], { stdio: "ignore" }).status === 0;
 }
 
@@ -39,7 +44,7 @@ function runScript(task: MlpTask, rows: number, dtype: DType, epochs: number, th
     `--dtype=${dtype}`,
     `--lr=${task.learningRate}`,
   ];
-  const run = spawnSync("python3", args, { env, encoding: "utf8", maxBuffer: 1 << 20 });
+  const run = spawnSync(pythonCommand(), args, { env, encoding: "utf8", maxBuffer: 1 << 20 });
   if (run.status !== 0) throw new NumpyScriptError(`${SCRIPT} exited with ${run.status ?? run.signal}: ${run.stderr.trim().split("\n").pop()}`);
   return JSON.parse(run.stdout) as ScriptOutput;
 }
@@ -51,7 +56,7 @@ function runScript(task: MlpTask, rows: number, dtype: DType, epochs: number, th
 export function runNumpyPeer(tasks: readonly MlpTask[], dtypes: readonly DType[], threads: number, options: PeerOptions): PeerResult {
   const result: PeerResult = { rows: [], skipped: [], notes: [] };
   if (!numpyAvailable()) {
-    result.notes.push("NumPy: python3 with numpy not found, skipped");
+    result.notes.push(`NumPy: ${pythonCommand()} with numpy not found, skipped`);
     return result;
   }
   let described = false;
@@ -63,7 +68,7 @@ export function runNumpyPeer(tasks: readonly MlpTask[], dtypes: readonly DType[]
         const probe = runScript(task, probeRows, dtype, 2, threads);
         if (!described) {
           result.notes.push(
-            `NumPy ${probe.numpy} with ${probe.blas}, OPENBLAS_NUM_THREADS=${probe.openblasNumThreads}; ${UNSET_FOR_NUMPY.join(" and ")} unset for it; its epoch includes the first layer's input gradient, as the report computed it`,
+            `NumPy ${probe.numpy} (${pythonCommand()}) with ${probe.blas}, OPENBLAS_NUM_THREADS=${probe.openblasNumThreads}; ${UNSET_FOR_NUMPY.join(" and ")} unset for it; its epoch includes the first layer's input gradient, as the report computed it`,
           );
           described = true;
         }
