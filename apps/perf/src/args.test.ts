@@ -11,6 +11,11 @@ describe("parseArgs", () => {
     expect(args).toMatchObject({ quick: true, outDir: "/tmp/x", sections: ["gemm", "epochs", "heap"], threads: [1, 2] });
   });
 
+  it("reads --render with the perf.json to rewrite BENCHMARKS.md from", () => {
+    expect(parseArgs(["--render", "results/perf.json", "--markdown", "/tmp/B.md"])).toMatchObject({ renderFrom: "results/perf.json", markdownPath: "/tmp/B.md" });
+    expect(() => parseArgs(["--render"])).toThrow(/needs a value/);
+  });
+
   it("rejects unknown flags and sections", () => {
     expect(() => parseArgs(["--fast"])).toThrow(UsageError);
     expect(() => parseArgs(["--only", "gemm,speed"])).toThrow(/speed/);

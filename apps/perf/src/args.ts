@@ -16,6 +16,8 @@ export interface PerfArgs {
   threads?: number[];
   /** Longest a single timed configuration may be expected to take before it is skipped, in seconds. */
   budgetSeconds?: number;
+  /** A perf.json to rewrite BENCHMARKS.md from, measuring nothing. */
+  renderFrom?: string;
 }
 
 export class UsageError extends Error {
@@ -24,6 +26,7 @@ export class UsageError extends Error {
 
 export const USAGE = `usage: pnpm bench:perf [--quick] [--out DIR] [--markdown FILE] [--no-peers] [--only LIST]
                        [--peers LIST] [--runs N] [--threads LIST] [--budget SECONDS]
+       pnpm bench:perf --render PERF_JSON [--markdown FILE]
 
   --quick         5,000 rows instead of 50,000 for the CIFAR shapes, fewer runs and epochs
   --out DIR       where perf.json goes (default apps/perf/results, apps/perf/results-quick with --quick)
@@ -34,6 +37,7 @@ export const USAGE = `usage: pnpm bench:perf [--quick] [--out DIR] [--markdown F
   --runs N        timed runs per GEMM (default 5, 3 with --quick)
   --threads LIST  thread counts for backends that take one (default: 1 and every core)
   --budget S      skip a configuration whose estimated time exceeds S seconds (default 300, 60 with --quick)
+  --render FILE   measure nothing: rewrite BENCHMARKS.md from the numbers of an earlier run's perf.json
 
   NABLA_PYTHON    the interpreter for the NumPy peer (default: python3 on PATH)`;
 
@@ -90,6 +94,9 @@ export function parseArgs(argv: readonly string[]): PerfArgs {
         break;
       case "--budget":
         args.budgetSeconds = positiveInteger("--budget", value());
+        break;
+      case "--render":
+        args.renderFrom = value();
         break;
       case "--":
         break;

@@ -86,7 +86,13 @@ describe("benchmarksMarkdown", () => {
     expect(markdown).toContain("- CPU: Test CPU, 2 logical CPUs (2 available to Node), 8 GiB memory");
     expect(markdown).toContain("- Node v20.0.0, linux-x64");
     expect(markdown).toContain("- Date: 2025-01-01T00:00:00.000Z");
-    expect(markdown.match(/Command: `pnpm bench:perf --quick`/g)).toHaveLength(3);
+    // Targets, GEMM, epochs, ratios.
+    expect(markdown.match(/Command: `pnpm bench:perf --quick`/g)).toHaveLength(4);
+  });
+
+  it("opens with the targets, judged from the same run", () => {
+    expect(markdown.indexOf("## Targets")).toBeLessThan(markdown.indexOf("## Matrix products"));
+    expect(markdown).toContain("| nabla/native float32 on all cores: ≥ 110 GFLOP/s on each CIFAR product | 30.0 GFLOP/s (1 threads) | NOT met |");
   });
 
   it("lists what was skipped and why, and leaves out empty sections", () => {

@@ -3,6 +3,7 @@ import type { EpochRow } from "./epoch-row.js";
 import type { GemmRow } from "./gemm-bench.js";
 import type { HeapRow } from "./heap-bench.js";
 import type { PerfReport } from "./perf-report.js";
+import { targetChecks, type TargetCheck } from "./perf-targets.js";
 
 /** Nabla's fastest backend against one peer configuration, on one task and dtype. */
 export interface RatioRow {
@@ -127,6 +128,11 @@ export function heapTable(rows: readonly HeapRow[]): string {
   );
 }
 
+export function targetTable(checks: readonly TargetCheck[]): string {
+  const verdict = (met: boolean | undefined) => (met === undefined ? "—" : met ? "met" : "NOT met");
+  return table(["Target", "Measured in this run", "Verdict"], ["l", "l", "l"], checks.map((c) => [c.target, c.measured, verdict(c.met)]));
+}
+
 function commandLine(report: PerfReport): string {
   return `Command: \`${report.command}\``;
 }
@@ -148,6 +154,18 @@ export function benchmarksMarkdown(report: PerfReport): string {
     `- Date: ${machine.date}`,
     "",
   ];
+  if (report.epochs.length > 0 || report.gemm.length > 0) {
+    parts.push(
+      "## Targets",
+      "",
+      commandLine(report),
+      "",
+      "The performance targets of the fast-kernels issue, each decided by numbers from the tables below (same run, side by side).",
+      "",
+      targetTable(targetChecks(report)),
+      "",
+    );
+  }
   if (report.gemm.length > 0) {
     const runs = [...new Set(report.gemm.map((r) => r.runs))].join(", ");
     parts.push(

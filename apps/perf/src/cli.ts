@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +36,13 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const args = parseArgs(argv);
+  if (args.renderFrom) {
+    const report = JSON.parse(readFileSync(args.renderFrom, "utf8")) as PerfReport;
+    const markdownPath = resolve(args.markdownPath ?? join(repoRoot, "BENCHMARKS.md"));
+    writeMarkdown(markdownPath, benchmarksMarkdown(report));
+    console.log(markdownPath);
+    return;
+  }
   const threads = args.threads ?? [...new Set([1, availableParallelism()])];
   const maxThreads = Math.max(...threads);
   const budgetSeconds = args.budgetSeconds ?? (args.quick ? 60 : 300);

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import type { EpochRow } from "./epoch-row.js";
+import type { GemmRow } from "./gemm-bench.js";
+import type { HeapRow } from "./heap-bench.js";
+import type { PerfReport } from "./perf-report.js";
+import { targetChecks } from "./perf-targets.js";
+
+function epoch(system: EpochRow["system"], backend: string, dtype: EpochRow["dtype"], task: EpochRow["task"], secondsPerEpoch: number): EpochRow {
+  return { system, backend, dtype, task, model: "m", secondsPerEpoch, rows: 10, warmupEpochs: 1, timedEpochs: 3, threads: 2 };
+}
+
+function gemm(backend: string, threads: number, gflops: number[]): GemmRow[] {
+  return ["forward", "weight-gradient", "input-gradient"].map((shape, i) => ({ backend, dtype: "float32", threads, shape, gflops: gflops[i], secondsMedian: 1, runs: 3 }));
+}
+
+function heap(backend: string, firstMiB: number, lastMiB: number): HeapRow {
+  const [first, last] = [firstMiB * 2 ** 20, lastMiB * 2 ** 20];
+  return { backend, dtype: "float64", task: "regression", epochs: 100, collected: true, samples: [first, last], every: 10, first, last, max: last, arrayBuffersFirst: 0, arrayBuffersLast: 0 };
+}
+
+function report(overrides: Partial<PerfReport>): PerfReport {
+  return {
+    command: "pnpm bench:perf",
+    quick: false,
+    machine: { cpuModel: "cpu", cpus: 2, availableParallelism: 2, memoryGiB: 8, node: "v20", platform: "linux-x64", date: "today" },
+    gemm: [...gemm("nabla/wasm", 1, [20, 20, 20]), ...gemm("nabla/wasm", 2, [50, 31, 45]), ...gemm("nabla/native", 2, [130, 109, 150])],
+    epochs: [
+      epoch("nabla", "nabla/wasm", "float32", "classification", 1.5),
+      epoch("nabla", "nabla/native", "float32", "classification", 0.6),
+      epoch("numpy", "openblas", "float64", "classification", 2),
+      epoch("tfjs", "wasm", "float32", "classification", 70),
+      epoch("tfjs", "cpu", "float32", "classification", 110),
+      epoch("nabla", "nabla/native", "float64", "regression", 0.004),
+      epoch("nabla", "nabla/native", "float32", "regression", 0.002),
+      epoch("nabla", "nabla/reference", "float32", "regression", 0.001),
+      epoch("numpy", "openblas", "float64", "regression", 0.009),
+    ],
+    heap: [heap("nabla/native", 5, 5.1), heap("nabla/wasm", 5, 5.2)],
+    skipped: [],
+    notes: [],
+    ...overrides,
+  };
+}
+
+describe("targetChecks", () => {
+  it("decides each target from the run's own numbers", () => {
+    const checks = targetChecks(report({}));
+    expect(checks.map((c) => c.met)).toEqual([true, true, false, true, true, true, true]);
+    // wasm: the slowest product at the most threads decides, not the one-thread rows.
+    expect(checks[0].measured).toBe("50.0 / 31.0 / 45.0 GFLOP/s (2 threads)");
+    // wasm epoch over NumPy float64: 1.5 / 2.
+    expect(checks[1].measured).toContain("= 0.75");
+    // native: 109 GFLOP/s on one product misses 110.
+    expect(checks[2].measured).toBe("130.0 / 109.0 / 150.0 GFLOP/s (2 threads)");
+    // regression: the reference backend's row is not a compiled backend and is left out.
+    expect(checks[4].measured).toBe("native float64 0.44, native float32 0.22 (NumPy 0.00900 s)");
+    // TensorFlow.js's best backend is its wasm one: 70 / 1.5.
+    expect(checks[6].measured).toContain("= 47×");
+  });
+
+  it("fails the heap target on growth and the epoch targets when too slow", () => {
+    const checks = targetChecks(
+      report({
+        heap: [heap("nabla/native", 5, 6)],
+        epochs: [
+          epoch("nabla", "nabla/wasm", "float32", "classification", 1.9),
+          epoch("nabla", "nabla/native", "float32", "classification", 0.8),
+          epoch("numpy", "openblas", "float64", "classification", 2),
+          epoch("tfjs", "wasm", "float32", "classification", 70),
+          epoch("nabla", "nabla/native", "float64", "regression", 0.004),
+          epoch("numpy", "openblas", "float64", "regression", 0.009),
+        ],
+      }),
+    );
+    expect(checks.map((c) => c.met)).toEqual([true, false, false, false, false, false, false]);
+  });
+
+  it("says what is missing instead of judging a target without its numbers", () => {
+    const checks = targetChecks(report({ gemm: [], epochs: [], heap: [] }));
+    expect(checks.every((c) => c.met === undefined)).toBe(true);
+    expect(checks[1].measured).toMatch(/^not measured/);
+  });
+});
