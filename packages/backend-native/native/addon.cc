@@ -284,7 +284,8 @@ napi_value linear_input_gradient_binding(napi_env env, napi_callback_info info) 
   require(g.length == rows * outputs && weight.length == inputs * outputs && out.length == rows * inputs &&
               z.length == out.length && a.length == out.length,
           "linearInputGradient: array lengths do not match rows, inputs, outputs");
-  require(g.data != out.data, "linearInputGradient: out must not be g");
+  // Empty arrays may share a null data pointer.
+  require(out.length == 0 || g.length == 0 || g.data != out.data, "linearInputGradient: out must not be g");
   dispatch(g, [&](auto t) {
     using T = decltype(t);
     linear_input_gradient<T>(g.as<T>(), weight.as<T>(), activated ? z.as<T>() : nullptr, activated ? a.as<T>() : nullptr,

@@ -42,6 +42,12 @@ describe.skipIf(!isNativeBackendAvailable())("native backend", () => {
     expect(() => native.multiply(a, Tensor.zeros([2, 2], { backend: native }), a)).toThrow(/lengths differ/);
   });
 
+  it("refuses an input gradient written over the gradient it reads, which the one-pass kernel would corrupt", () => {
+    const g = Tensor.zeros([4, 4], { dtype: "float64", backend: native });
+    const weight = Tensor.zeros([4, 4], { dtype: "float64", backend: native });
+    expect(() => native.linearInputGradient!(g, weight, g, null)).toThrow(/out must not be g/);
+  });
+
   it("refuses a Float32Array mixed with a Float64Array", () => {
     const x = Tensor.zeros([2, 2], { backend: native });
     const y = Tensor.zeros([2, 2], { dtype: "float64", backend: native });

@@ -61,12 +61,27 @@ const MATMUL_SHAPES: readonly (readonly [number, number, number])[] = [
 ];
 
 /** [rows, inputs, outputs] of a Linear layer. */
+// Rows × inputs → outputs. Backends may take a one-pass path for narrow layers (native and wasm:
+// at most 64 inputs and a few vectors of outputs) and GEMM for wider ones: the shapes cover both,
+// empty operands, one-output heads, widths that are not whole vectors, fewer rows than a register
+// block, and enough rows for the narrow kernels to be split across two threads.
 const LINEAR_SHAPES: readonly (readonly [number, number, number])[] = [
   [1, 1, 1],
+  [0, 5, 3],
   [5, 0, 3],
+  [4, 6, 0],
+  [5, 8, 16],
+  [13, 16, 1],
+  [7, 3, 13],
   [7, 13, 5],
+  [37, 16, 33],
+  [9, 70, 5],
+  [11, 40, 100],
   [33, 129, 17],
   [97, 301, 67],
+  [4099, 8, 3],
+  [4099, 13, 1],
+  [9001, 16, 16],
 ];
 
 /**
