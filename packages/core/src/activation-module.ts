@@ -18,16 +18,15 @@ export class ActivationModule extends Module {
   }
 
   forward(z: Tensor): Tensor {
-    this.z = z;
-    this.a = activate(this.fn, z, reuseTensor(this.a, z.shape, z));
-    return this.a;
+    return activate(this.fn, z, this.recordInput(z).out);
   }
 
   /**
-   * For the module before this one when it applies g itself (see ActivationFusing): records z as
-   * this module's input and returns where a = g(z) goes, which becomes this module's output.
+   * Records z as this module's input and returns where a = g(z) goes, which becomes this module's
+   * output: forward writes it here, and so does the module before this one when it applies g
+   * itself (see ActivationFusing).
    */
-  fuseIntoForward(z: Tensor): ActivationAfter {
+  recordInput(z: Tensor): ActivationAfter {
     this.z = z;
     this.a = reuseTensor(this.a, z.shape, z);
     return { fn: this.fn, out: this.a };
@@ -37,16 +36,21 @@ export class ActivationModule extends Module {
    * For the module after this one when it takes in g'(z) itself: the z and a of the last forward
    * pass, and the tensor ∂L/∂z goes into.
    */
-  fuseIntoBackward(): { below: ActivationBelow; gradZ: Tensor } {
-    if (!this.z || !this.a) throw new Error(`${this.type}: backward called before forward`);
-    this.gradZ = reuseTensor(this.gradZ, this.z.shape, this.z);
-    return { below: { fn: this.fn, z: this.z, a: this.a }, gradZ: this.gradZ };
+  backwardOperands(): { below: ActivationBelow; gradZ: Tensor } {
+    const below = this.lastForward();
+    this.gradZ = reuseTensor(this.gradZ, below.z.shape, below.z);
+    return { below, gradZ: this.gradZ };
   }
 
   backward(gradA: Tensor, options: BackwardOptions = { inputGrad: true }): Tensor | null {
-    if (!this.z || !this.a) throw new Error(`${this.type}: backward called before forward`);
+    const { z, a } = this.lastForward();
     if (!options.inputGrad) return null;
-    this.gradZ = activateBackward(this.fn, this.z, this.a, gradA, reuseTensor(this.gradZ, gradA.shape, gradA));
+    this.gradZ = activateBackward(this.fn, z, a, gradA, reuseTensor(this.gradZ, gradA.shape, gradA));
     return this.gradZ;
+  }
+
+  private lastForward(): ActivationBelow {
+    if (!this.z || !this.a) throw new Error(`${this.type}: backward called before forward`);
+    return { fn: this.fn, z: this.z, a: this.a };
   }
 }

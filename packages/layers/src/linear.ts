@@ -58,7 +58,7 @@ export class Linear extends Module implements ActivationFusing {
   forwardActivated(x: Tensor, after: ActivationModule): { output: Tensor; activated: Tensor } {
     this.input = x;
     const z = this.outputBuffer(x);
-    const activation = after.fuseIntoForward(z);
+    const activation = after.recordInput(z);
     this.output = ops.linearForward(x, this.weight.value, this.bias.value, z, activation);
     return { output: z, activated: activation.out };
   }
@@ -75,7 +75,7 @@ export class Linear extends Module implements ActivationFusing {
   /** backward(g), then the activation below this layer: ∂L/∂z_below = (g·Wᵀ) ⊙ g'(z_below), in one pass. */
   backwardActivated(g: Tensor, below: ActivationModule): Tensor {
     this.parameterGradients(g);
-    const { below: activation, gradZ } = below.fuseIntoBackward();
+    const { below: activation, gradZ } = below.backwardOperands();
     return ops.linearInputGradient(g, this.weight.value, gradZ, activation);
   }
 
