@@ -1,5 +1,5 @@
 import type { DType } from "@nabla/core";
-import type { EpochRow } from "./epoch-row.js";
+import { fastestEpoch, type EpochRow } from "./epoch-row.js";
 import type { GemmRow } from "./gemm-bench.js";
 import type { HeapRow } from "./heap-bench.js";
 import type { PerfReport } from "./perf-report.js";
@@ -51,9 +51,7 @@ function peerLabel(row: EpochRow): string {
 export function epochRatios(epochs: readonly EpochRow[]): RatioRow[] {
   const ratios: RatioRow[] = [];
   for (const peer of epochs.filter((row) => row.system !== "nabla")) {
-    const nabla = epochs
-      .filter((row) => row.system === "nabla" && row.task === peer.task && row.dtype === peer.dtype)
-      .sort((a, b) => a.secondsPerEpoch - b.secondsPerEpoch)[0];
+    const nabla = fastestEpoch(epochs, { system: "nabla", task: peer.task, dtype: peer.dtype });
     if (!nabla) continue;
     ratios.push({
       task: peer.task,

@@ -19,6 +19,13 @@ export interface EpochRow {
   threads: number | null;
 }
 
+/** The fastest row of a system (on one of its backends, or any) for a task and dtype. */
+export function fastestEpoch(rows: readonly EpochRow[], where: { system: SystemName; backend?: string; task: string; dtype: DType }): EpochRow | undefined {
+  return rows
+    .filter((r) => r.system === where.system && (where.backend === undefined || r.backend === where.backend) && r.task === where.task && r.dtype === where.dtype)
+    .sort((a, b) => a.secondsPerEpoch - b.secondsPerEpoch)[0];
+}
+
 /** What a peer system measured, what it could not run, and why. */
 export interface PeerResult {
   rows: EpochRow[];

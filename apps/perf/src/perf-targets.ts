@@ -1,5 +1,4 @@
-import type { DType } from "@nabla/core";
-import type { EpochRow } from "./epoch-row.js";
+import { fastestEpoch, type EpochRow } from "./epoch-row.js";
 import type { PerfReport } from "./perf-report.js";
 
 /** One performance target of the fast-kernels issue, checked against the numbers of one run. */
@@ -13,12 +12,6 @@ export interface TargetCheck {
 const GEMM_FLOOR: Record<string, number> = { "nabla/wasm": 30, "nabla/native": 110 };
 // Heap samples move by a fraction of a MiB as V8 tiers code up; growth per epoch would show as MiBs.
 const HEAP_GROWTH_LIMIT_MIB = 0.5;
-
-function epoch(rows: readonly EpochRow[], system: string, backend: string | undefined, task: string, dtype: DType): EpochRow | undefined {
-  return rows
-    .filter((r) => r.system === system && (backend === undefined || r.backend === backend) && r.task === task && r.dtype === dtype)
-    .sort((a, b) => a.secondsPerEpoch - b.secondsPerEpoch)[0];
-}
 
 function missing(target: string, what: string): TargetCheck {
   return { target, measured: `not measured (${what})`, met: undefined };
@@ -44,13 +37,13 @@ function ratioCheck(target: string, ours: EpochRow | undefined, theirs: EpochRow
 /** The targets of the fast-kernels issue, each with the measurement that decides it. */
 export function targetChecks(report: PerfReport): TargetCheck[] {
   const rows = report.epochs;
-  const numpy = (task: string) => epoch(rows, "numpy", undefined, task, "float64");
+  const numpy = (task: string) => fastestEpoch(rows, { system: "numpy", task, dtype: "float64" });
   const checks: TargetCheck[] = [gemmCheck(report, "nabla/wasm")];
 
   checks.push(
     ratioCheck(
       "nabla/wasm float32 classification epoch ≤ 0.9 × the report's algorithm in NumPy float64",
-      epoch(rows, "nabla", "nabla/wasm", "classification", "float32"),
+      fastestEpoch(rows, { system: "nabla", backend: "nabla/wasm", task: "classification", dtype: "float32" }),
       numpy("classification"),
       0.9,
       "wasm or NumPy classification",
@@ -58,7 +51,7 @@ export function targetChecks(report: PerfReport): TargetCheck[] {
   );
   checks.push(gemmCheck(report, "nabla/native"));
 
-  const nativeEpoch = epoch(rows, "nabla", "nabla/native", "classification", "float32");
+  const nativeEpoch = fastestEpoch(rows, { system: "nabla", backend: "nabla/native", task: "classification", dtype: "float32" });
   const pytorchTarget = "nabla/native float32 classification epoch ≤ 0.7 s (PyTorch here: 0.76–0.99 s)";
   checks.push(nativeEpoch ? { target: pytorchTarget, measured: `${nativeEpoch.secondsPerEpoch.toPrecision(3)} s`, met: nativeEpoch.secondsPerEpoch <= 0.7 } : missing(pytorchTarget, "native classification"));
 
@@ -88,8 +81,8 @@ export function targetChecks(report: PerfReport): TargetCheck[] {
     });
   }
 
-  const wasmEpoch = epoch(rows, "nabla", "nabla/wasm", "classification", "float32");
-  const tfjsBest = epoch(rows, "tfjs", undefined, "classification", "float32");
+  const wasmEpoch = fastestEpoch(rows, { system: "nabla", backend: "nabla/wasm", task: "classification", dtype: "float32" });
+  const tfjsBest = fastestEpoch(rows, { system: "tfjs", task: "classification", dtype: "float32" });
   const tfjsTarget = "nabla/wasm float32 classification ≥ 40× faster than TensorFlow.js's best backend";
   if (!wasmEpoch || !tfjsBest) {
     checks.push(missing(tfjsTarget, "wasm or TensorFlow.js classification"));
