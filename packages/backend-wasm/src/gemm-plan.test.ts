@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PARALLEL_MIN_MULTIPLY_ADDS, ROW_QUANTUM, planGemmRows } from "./gemm-plan.js";
+import { LINEAR_PARALLEL_MULTIPLY_ADDS, PARALLEL_MIN_MULTIPLY_ADDS, ROW_QUANTUM, planGemmRows, planLinearRows } from "./gemm-plan.js";
 
 describe("planGemmRows", () => {
   it("keeps a small product on one thread", () => {
@@ -38,5 +38,22 @@ describe("planGemmRows", () => {
   it("plans nothing for an empty output", () => {
     expect(planGemmRows(0, 10, 10, 2)).toEqual([]);
     expect(planGemmRows(10, 0, 10, 2)).toEqual([]);
+  });
+});
+
+describe("planLinearRows", () => {
+  it("keeps a layer on one thread until each thread would get enough multiply-adds", () => {
+    // 16 512 rows of a 16→16 layer: 4.2 million multiply-adds, four threads' worth.
+    expect(planLinearRows(16512, 256, 1)).toEqual([{ start: 0, end: 16512 }]);
+    expect(planLinearRows(16512, 256, 2)).toEqual([
+      { start: 0, end: 8256 },
+      { start: 8256, end: 16512 },
+    ]);
+    expect(planLinearRows(4099, 256, 2)).toEqual([{ start: 0, end: 4099 }]);
+    expect(4099 * 256).toBeLessThan(2 * LINEAR_PARALLEL_MULTIPLY_ADDS);
+  });
+
+  it("plans one empty range for no rows, so the weight gradient still writes its zeros", () => {
+    expect(planLinearRows(0, 256, 2)).toEqual([{ start: 0, end: 0 }]);
   });
 });

@@ -22,13 +22,31 @@ export interface RowRange {
  */
 export function planGemmRows(m: number, n: number, k: number, threads: number): RowRange[] {
   if (m === 0 || n === 0) return [];
-  const quanta = Math.ceil(m / ROW_QUANTUM);
-  const parts = m * n * k < PARALLEL_MIN_MULTIPLY_ADDS ? 1 : Math.max(1, Math.min(threads, quanta));
-  const ranges: RowRange[] = [];
-  for (let part = 0; part < parts; part++) {
-    const start = Math.min(m, Math.round((quanta * part) / parts) * ROW_QUANTUM);
-    const end = Math.min(m, Math.round((quanta * (part + 1)) / parts) * ROW_QUANTUM);
-    if (end > start) ranges.push({ start, end });
-  }
-  return ranges;
+  const parts = m * n * k < PARALLEL_MIN_MULTIPLY_ADDS ? 1 : Math.max(1, Math.min(threads, Math.ceil(m / ROW_QUANTUM)));
+  return cutRows(m, parts, ROW_QUANTUM).filter((range) => range.end > range.start);
+}
+
+/**
+ * Narrow Linear kernels (one pass over rows, nothing packed) split their rows across threads only
+ * when each thread gets at least this many multiply-adds: waking a worker costs tens of microseconds.
+ */
+export const LINEAR_PARALLEL_MULTIPLY_ADDS = 1 << 20;
+
+/**
+ * How to split the rows of a narrow Linear kernel: one contiguous range per thread that gets enough
+ * work, and always at least one (empty for no rows), since the weight gradient sums its partial
+ * results from every range.
+ */
+export function planLinearRows(rows: number, multiplyAddsPerRow: number, threads: number): RowRange[] {
+  const parts = Math.max(1, Math.min(threads, Math.floor((rows * multiplyAddsPerRow) / LINEAR_PARALLEL_MULTIPLY_ADDS)));
+  return cutRows(rows, parts, 1);
+}
+
+/** [0, rows) cut into `parts` contiguous ranges of about equal size whose inner edges are multiples of `quantum`. */
+function cutRows(rows: number, parts: number, quantum: number): RowRange[] {
+  const quanta = Math.ceil(rows / quantum);
+  return Array.from({ length: parts }, (_, part) => ({
+    start: Math.min(rows, Math.round((quanta * part) / parts) * quantum),
+    end: Math.min(rows, Math.round((quanta * (part + 1)) / parts) * quantum),
+  }));
 }

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { createReferenceBackend, type ActivationFunction, type AdamHyperparameters, type Backend, type DType, type FloatArray, type Tensor } from "@nabla/core";
 import { fusedActivationId } from "./activation-kernels.js";
 import { detectWasmFeatures, type WasmFeatures } from "./feature-probe.js";
-import { planGemmRows, type RowRange } from "./gemm-plan.js";
+import { planGemmRows, planLinearRows } from "./gemm-plan.js";
 import { compileKernelModule, instantiateKernels } from "./kernel-module.js";
 import { OperandStaging, type KernelOperand } from "./operand-staging.js";
 import { ParallelRunner } from "./parallel-runner.js";
@@ -129,7 +129,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
           return;
         }
         const bytes = f64 ? 8 : 4;
-        const jobs = splitRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => [
+        const jobs = planLinearRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => [
           f64 ? 1 : 0, kind ?? NO_ACTIVATION, px + start * inputs * bytes, pw, pb, pz + start * outputs * bytes,
           fused ? pa + start * outputs * bytes : 0, end - start, inputs, outputs, scratch[t],
         ]);
@@ -152,7 +152,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
           return;
         }
         const bytes = f64 ? 8 : 4;
-        const jobs = splitRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => {
+        const jobs = planLinearRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => {
           const at = start * inputs * bytes;
           return [f64 ? 1 : 0, kind ?? NO_ACTIVATION, pg + start * outputs * bytes, pw, fused ? pz + at : 0, fused ? pa + at : 0, po + at, end - start, inputs, outputs, scratch[t]];
         });
@@ -172,7 +172,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
         }
         // Each thread sums its rows into its own scratch; the partial sums are added in order here.
         const bytes = f64 ? 8 : 4;
-        const jobs = splitRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => [
+        const jobs = planLinearRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => [
           f64 ? 1 : 0, px + start * inputs * bytes, pg + start * outputs * bytes, end - start, inputs, outputs, scratch[t],
         ]);
         runner.run("linearWeightGradientsPartial", jobs);
@@ -255,21 +255,6 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
 
 /** The activation kind the fused Linear kernels read as "none". */
 const NO_ACTIVATION = -1;
-
-/**
- * Narrow Linear kernels split their rows across threads only when each thread gets at least this
- * many multiply-adds: waking a worker costs tens of microseconds.
- */
-const LINEAR_PARALLEL_MULTIPLY_ADDS = 1 << 20;
-
-/** Contiguous row ranges, one per thread that gets enough work, and always at least one (empty for no rows). */
-function splitRows(rows: number, multiplyAddsPerRow: number, threads: number): RowRange[] {
-  const parts = Math.max(1, Math.min(threads, Math.floor((rows * multiplyAddsPerRow) / LINEAR_PARALLEL_MULTIPLY_ADDS)));
-  return Array.from({ length: parts }, (_, part) => ({
-    start: Math.round((rows * part) / parts),
-    end: Math.round((rows * (part + 1)) / parts),
-  }));
-}
 
 function isF64(t: Tensor): boolean {
   return t.dtype === "float64";
