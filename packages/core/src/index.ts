@@ -15,8 +15,8 @@ export { Module, isModule, fusesActivation, type ActivationFusing, type Backward
 export { Parameter } from "./parameter.js";
 export { Sequential } from "./sequential.js";
 export type { Loss, Targets } from "./loss.js";
-export type { Optimizer } from "./optimizer.js";
-export type { RandomGenerator } from "./random/random-generator.js";
+export { OptimizerStateError, importOptimizerState, type Optimizer, type OptimizerState } from "./optimizer.js";
+export { GeneratorStateError, type RandomGenerator, type RandomGeneratorState } from "./random/random-generator.js";
 export { Xoshiro128Generator } from "./random/xoshiro128.js";
 export { NumpyRandomState, type NumpyRandomStateSnapshot } from "./random/numpy-random-state.js";
 export * from "./registry/components.js";
