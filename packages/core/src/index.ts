@@ -27,8 +27,33 @@ export { SPEC_VERSION, assertModelSpec, type ModelSpec, type ComponentSpec } fro
 export { buildModel, type BuildModelOptions } from "./spec/build-model.js";
 export { selectBackend, availableBackends } from "./backend/select-backend.js";
 export { Model } from "./spec/model.js";
-export { fit, type FitOptions, type FitResult, type EpochInfo } from "./train/fit.js";
+export { fit, fitAsync, type FitOptions, type FitAsyncOptions, type FitResult, type EpochInfo } from "./train/fit.js";
+export { FitOptionsError } from "./train/fit-options-error.js";
 export { NonFiniteLossError } from "./train/non-finite-loss-error.js";
+export {
+  encodeSafetensors,
+  decodeSafetensors,
+  MAX_SAFETENSORS_HEADER_BYTES,
+  type SafetensorsDType,
+  type SafetensorsTensor,
+  type DecodedSafetensor,
+  type DecodedSafetensors,
+} from "./io/safetensors.js";
+export { SafetensorsEncodeError } from "./io/safetensors-encode-error.js";
+export { ModelFileError, type ModelFileErrorCode } from "./io/model-file-error.js";
+export {
+  serializeModel,
+  deserializeModel,
+  inspectModelBytes,
+  MODEL_FORMAT_VERSION,
+  MODEL_METADATA_KEYS,
+  type ModelFileInfo,
+  type SerializeModelOptions,
+  type DeserializeModelOptions,
+} from "./io/model-file.js";
+export { saveModel, loadModel, inspectModelFile } from "./io/model-path.js";
+export { writeFileAtomic, FileAccessUnavailableError } from "./io/file-system.js";
+export { encodeCheckpoint, restoreCheckpoint, type CheckpointOptions, type TrainingProgress } from "./io/checkpoint.js";
 export { corePlugin } from "./core-plugin.js";
 export { CORE_VERSION } from "./version.js";
 
