@@ -9,6 +9,7 @@ import { Tensor } from "../tensor.js";
 import { ModelFileError } from "./model-file-error.js";
 import { deserializeModel, inspectModelBytes, serializeModel } from "./model-file.js";
 import { decodeSafetensors, encodeSafetensors, type SafetensorsTensor } from "./safetensors.js";
+import { SafetensorsEncodeError } from "./safetensors-encode-error.js";
 
 const registry = createRegistry([corePlugin, testPlugin]);
 const spec = {
@@ -65,7 +66,7 @@ describe("serializeModel / deserializeModel", () => {
   });
 
   it("refuses extra metadata that would overwrite its own keys", () => {
-    expect(() => serializeModel(buildModel(spec, { registry }), { metadata: { "nabla.spec": "{}" } })).toThrow(ModelFileError);
+    expect(() => serializeModel(buildModel(spec, { registry }), { metadata: { "nabla.spec": "{}" } })).toThrow(SafetensorsEncodeError);
   });
 
   it("loads a model file written by Python with the values Python stored", () => {

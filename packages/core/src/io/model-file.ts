@@ -6,6 +6,7 @@ import { buildModel } from "../spec/build-model.js";
 import type { Model } from "../spec/model.js";
 import { assertModelSpec, type ModelSpec } from "../spec/model-spec.js";
 import { ModelFileError } from "./model-file-error.js";
+import { SafetensorsEncodeError } from "./safetensors-encode-error.js";
 import { namedParameters, safetensorsDType } from "./model-tensors.js";
 import { decodeSafetensors, encodeSafetensors, type DecodedSafetensor, type DecodedSafetensors } from "./safetensors.js";
 
@@ -27,7 +28,7 @@ export interface ModelFileInfo {
 
 /** Options of serializeModel and saveModel. */
 export interface SerializeModelOptions {
-  /** Extra entries stored beside ours in `__metadata__` (e.g. `nabla.preprocessing`); our own keys are refused. */
+  /** Extra entries stored beside ours in `__metadata__` (e.g. `nabla.preprocessing`); our own keys are refused with a SafetensorsEncodeError. */
   metadata?: Record<string, string>;
 }
 
@@ -59,7 +60,7 @@ export interface DeserializeModelOptions {
 export function serializeModel(model: Model, options: SerializeModelOptions = {}): Uint8Array {
   const extra = options.metadata ?? {};
   for (const key of Object.values(MODEL_METADATA_KEYS)) {
-    if (Object.hasOwn(extra, key)) throw new ModelFileError("invalid-metadata", "serializeModel", `metadata key "${key}" is written by Nabla itself`);
+    if (Object.hasOwn(extra, key)) throw new SafetensorsEncodeError("__metadata__", `key "${key}" is written by Nabla itself`);
   }
   const dtype = safetensorsDType(model.dtype);
   const tensors = [...namedParameters(model)].map(([name, parameter]) => ({ name, dtype, shape: parameter.value.shape, data: parameter.value.data }));
