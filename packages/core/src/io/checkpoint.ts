@@ -111,6 +111,9 @@ export function restoreCheckpoint(bytes: Uint8Array, model: Model, shuffleGenera
   if ((record.generators.model !== null) !== hasModelGenerator) {
     throw mismatch(hasModelGenerator ? "the checkpoint has no state for the model's generator" : "the checkpoint has a generator state but the model has no generator");
   }
+  if ((record.generators.shuffle === null) !== (shuffleGenerator === undefined)) {
+    throw mismatch(shuffleGenerator ? "the checkpoint has no state for fit's generator" : "the checkpoint has a state for fit's generator, but fit got none");
+  }
   const sharesStream = record.generators.shuffle === SAME_AS_MODEL;
   if (sharesStream !== (shuffleGenerator !== undefined && shuffleGenerator === model.generator)) {
     throw mismatch(
@@ -118,9 +121,6 @@ export function restoreCheckpoint(bytes: Uint8Array, model: Model, shuffleGenera
         ? "the checkpoint's model and shuffle generators were one stream, but fit got a separate generator"
         : "fit's generator is the model's own, but the checkpoint saved two separate streams",
     );
-  }
-  if ((record.generators.shuffle === null) !== (shuffleGenerator === undefined)) {
-    throw mismatch(shuffleGenerator ? "the checkpoint has no state for fit's generator" : "the checkpoint has a state for fit's generator, but fit got none");
   }
 
   loadParameters(model, parameters, source);
