@@ -97,6 +97,8 @@ describe("deserializeModel on bad files", () => {
     expect(modelFileError(load(edited((_, m) => (m["nabla.spec"] = "{not json"))))).toMatchObject({ code: "invalid-spec" });
     const unknownLayer = JSON.stringify({ ...spec, layers: [{ type: "test/nope" }] });
     expect(modelFileError(load(edited((_, m) => (m["nabla.spec"] = unknownLayer))))).toMatchObject({ code: "invalid-spec" });
+    const huge = JSON.stringify({ ...spec, input: { shape: [30000] }, layers: [{ type: "test/dense", options: { in: 30000, out: 30000 } }] });
+    expect(modelFileError(load(edited((_, m) => (m["nabla.spec"] = huge))))).toMatchObject({ code: "invalid-spec", problem: expect.stringMatching(/larger than the tensors/) });
     const constructorKey = JSON.stringify({ ...spec, constructor: { prototype: 1 } });
     expect(modelFileError(load(edited((_, m) => (m["nabla.spec"] = constructorKey))))).toMatchObject({ code: "invalid-spec" });
   });

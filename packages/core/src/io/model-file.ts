@@ -7,6 +7,7 @@ import type { Model } from "../spec/model.js";
 import { assertModelSpec, type ModelSpec } from "../spec/model-spec.js";
 import { ModelFileError } from "./model-file-error.js";
 import { SafetensorsEncodeError } from "./safetensors-encode-error.js";
+import { assertSpecFitsFile } from "./spec-size-guard.js";
 import { namedParameters, safetensorsDType } from "./model-tensors.js";
 import { decodeSafetensors, encodeSafetensors, type DecodedSafetensor, type DecodedSafetensors } from "./safetensors.js";
 
@@ -83,20 +84,17 @@ export function inspectModelBytes(bytes: Uint8Array, source = "<bytes>"): ModelF
 
 /**
  * Builds the model a file describes (in the file's dtype) and loads its parameters. Every
- * problem — a malformed file, a spec that does not validate, a tensor missing, extra or of the
- * wrong dtype or shape — is a ModelFileError naming `options.source`.
+ * problem — a malformed file, a spec that does not validate or names layers larger than the
+ * file's tensors, a tensor missing, extra or of the wrong dtype or shape — is a ModelFileError
+ * naming `options.source`. The spec is first built on a budget of a few times the file's size,
+ * so a hostile file cannot make us allocate much more than itself.
  */
 export function deserializeModel(bytes: Uint8Array, options: DeserializeModelOptions = {}): Model {
   const source = options.source ?? "<bytes>";
   const decoded = decodeSafetensors(bytes, source);
   const info = describeModelFile(decoded, source);
-  let model: Model;
-  try {
-    model = buildModel(info.spec, { registry: options.registry, backend: options.backend, dtype: info.dtype });
-  } catch (error) {
-    if (error instanceof SpecError) throw new ModelFileError("invalid-spec", source, `the model spec in nabla.spec is invalid: ${error.message}`);
-    throw error;
-  }
+  assertSpecFitsFile(info.spec, info.dtype, options.registry, bytes.length, source);
+  const model = buildModel(info.spec, { registry: options.registry, backend: options.backend, dtype: info.dtype });
   loadParameters(model, decoded.tensors, source);
   return model;
 }
