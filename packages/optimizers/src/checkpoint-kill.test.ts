@@ -24,18 +24,22 @@ function runToEnd(protocol: string, checkpoint: string, mode: "fresh" | "resume"
 }
 
 /**
- * Starts a fresh run and SIGKILLs it a random 0–8 ms after a random epoch ends, often in the
- * middle of writing the checkpoint; resolves with the signal that ended it.
+ * Starts a fresh run and SIGKILLs it a random 0–4 ms after a random epoch ends, often in the
+ * middle of writing the checkpoint; resolves with the signal that ended it. The last 20 epochs
+ * are never chosen, so the kill lands before the run ends even where fsync costs nothing.
  */
 function runAndKill(protocol: string, checkpoint: string): Promise<NodeJS.Signals | null> {
-  const killAfterEpoch = 3 + Math.floor(Math.random() * (EPOCHS - 10));
-  const delay = Math.random() * 8;
+  const killAfterEpoch = 3 + Math.floor(Math.random() * (EPOCHS - 23));
+  const delay = Math.random() * 4;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [SCRIPT, protocol, checkpoint, "fresh"], { stdio: ["ignore", "pipe", "inherit"] });
     let output = "";
+    let killScheduled = false;
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       output += chunk;
-      if (output.includes(`epoch ${killAfterEpoch}\n`)) setTimeout(() => child.kill("SIGKILL"), delay);
+      if (killScheduled || !output.includes(`epoch ${killAfterEpoch}\n`)) return;
+      killScheduled = true;
+      setTimeout(() => child.kill("SIGKILL"), delay);
     });
     child.on("error", reject);
     child.on("exit", (_, signal) => resolve(signal));
