@@ -32,6 +32,7 @@ export {
   type Cifar10Table,
 } from "./read-cifar10-batch.js";
 export { readCsv, readCsvFile, type CsvOptions, type CsvMatrix } from "./read-csv.js";
+export { readCsvCells, readCsvCellsFile, type CsvCellsOptions, type CsvCells } from "./read-csv-cells.js";
 export { readNpy, readNpyFile, type NpyArray } from "./read-npy.js";
 export { readNpz, readNpzFile } from "./read-npz.js";
 export { readZip, type ZipEntry } from "./read-zip.js";
