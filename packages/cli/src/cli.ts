@@ -33,6 +33,12 @@ async function main(argv: string[]): Promise<number> {
   return command(args);
 }
 
+// `nabla predict … | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const argv = process.argv.slice(2);
 main(argv).then(
   (code) => {

@@ -32,7 +32,7 @@ export async function runEvaluateCommand(args: string[]): Promise<number> {
   if (!values.data) throw new UsageError("missing --data", "nabla evaluate");
   await loadPlugins(values.plugin ?? []);
   const [modelPath] = positionals;
-  const { model, preprocessing } = await openModelFile(modelPath, values.backend);
+  const { model, preprocessing } = openModelFile(modelPath, values.backend);
   const table = await readDataTable(values.data, { registry: getDefaultRegistry(), split: "test", flag: "--data" });
   // --target renames the target column for data that calls it differently from the training file.
   const applied = applyPreprocessing(values.target ? { ...preprocessing, target: values.target } : preprocessing, table, true);

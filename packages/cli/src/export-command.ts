@@ -31,12 +31,12 @@ export async function runExportCommand(args: string[]): Promise<number> {
   }
   if (!values.onnx) throw new UsageError("missing --onnx <out.onnx>", "nabla export");
   await loadPlugins(values.plugin ?? []);
-  const { model, preprocessing } = await openModelFile(positionals[0]);
+  const { model, preprocessing } = openModelFile(positionals[0]);
   const bytes = exportOnnx(model, {
     softmax: preprocessing.task === "classification",
     preprocessing: { mean: preprocessing.mean, scale: preprocessing.scale, fill: onnxFillValues(preprocessing) },
   });
-  await writeFileAtomic(values.onnx, bytes);
+  writeFileAtomic(values.onnx, bytes);
   if (!values.quiet) process.stderr.write(`nabla export: wrote ${values.onnx}\n`);
   return 0;
 }

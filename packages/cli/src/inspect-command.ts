@@ -1,15 +1,29 @@
 import { loadPlugins } from "./load-plugins.js";
-import { readModelFileInfo } from "./open-model-file.js";
+import { openModelFile, readModelFileInfo } from "./open-model-file.js";
 import { parseCommandArgs } from "./parse-command-args.js";
 import { expandedFeatureNames, takesRawRows, type Preprocessing } from "./preprocessing.js";
 import { formatTextTable } from "./text-table.js";
 
 const INSPECT_OPTIONS = {
   json: { type: "boolean" },
+  weights: { type: "boolean" },
 } as const;
 
 /** The usage line of `nabla inspect`. */
-export const INSPECT_USAGE = "nabla inspect <model.safetensors> [--json]";
+export const INSPECT_USAGE = "nabla inspect <model.safetensors> [--json [--weights]]";
+
+/**
+ * The weights of the model as Nabla loads it, by tensor name. Names follow the model file
+ * format (`layers.<index in the spec>.<parameter>`, as PyTorch's nn.Sequential numbers them).
+ */
+function loadedWeights(path: string): Record<string, number[]> {
+  const { model } = openModelFile(path);
+  const weights: Record<string, number[]> = {};
+  model.network.modules.forEach((module, i) => {
+    for (const parameter of module.parameters()) weights[`layers.${i}.${parameter.name}`] = Array.from(parameter.value.data);
+  });
+  return weights;
+}
 
 function describeColumns(preprocessing: Preprocessing): string[] {
   return preprocessing.features.map((feature) =>
@@ -21,7 +35,8 @@ function describeColumns(preprocessing: Preprocessing): string[] {
 
 /**
  * `nabla inspect`: what a model file holds without running it: the spec, dtype, parameter count,
- * tensor table, the raw columns `predict` takes and the inputs of its ONNX export.
+ * tensor table, the raw columns `predict` takes and the inputs of its ONNX export; with
+ * `--json --weights` also the loaded weights (what scripts/load-in-python.py compares against).
  */
 export async function runInspectCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("inspect", args, INSPECT_OPTIONS, ["model.safetensors"]);
@@ -34,8 +49,9 @@ export async function runInspectCommand(args: string[]): Promise<number> {
   const parameterCount = info.tensors.reduce((sum, tensor) => sum + tensor.shape.reduce((a, b) => a * b, 1), 0);
   const onnxInputs = expandedFeatureNames(preprocessing);
   if (values.json) {
+    const weights = values.weights ? { weights: loadedWeights(positionals[0]) } : {};
     process.stdout.write(
-      `${JSON.stringify({ formatVersion: info.formatVersion, dtype: info.dtype, parameterCount, spec: info.spec, preprocessing, onnxInputs, tensors: info.tensors }, null, 2)}\n`,
+      `${JSON.stringify({ formatVersion: info.formatVersion, dtype: info.dtype, parameterCount, spec: info.spec, preprocessing, onnxInputs, tensors: info.tensors, ...weights }, null, 2)}\n`,
     );
     return 0;
   }

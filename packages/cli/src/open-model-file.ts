@@ -15,7 +15,7 @@ export function readModelFileInfo(path: string): { info: ModelFileInfo; preproce
 }
 
 /** A model file saved by `nabla train`, loaded on the fastest available backend (or `backendName`). */
-export async function openModelFile(path: string, backendName?: string): Promise<{ model: Model; preprocessing: Preprocessing; info: ModelFileInfo }> {
+export function openModelFile(path: string, backendName?: string): { model: Model; preprocessing: Preprocessing; info: ModelFileInfo } {
   const { info, preprocessing } = readModelFileInfo(path);
   let backend;
   try {
@@ -23,6 +23,6 @@ export async function openModelFile(path: string, backendName?: string): Promise
   } catch (error) {
     throw new UsageError((error as Error).message, "--backend");
   }
-  const model = await loadModel(path, { backend });
+  const model = loadModel(path, { backend });
   return { model, preprocessing, info };
 }

@@ -45,7 +45,7 @@ export async function runPredictCommand(args: string[]): Promise<number> {
   const [modelPath, inputPath] = positionals;
   const extension = extname(inputPath).toLowerCase();
   if (extension !== ".csv" && extension !== ".npy") throw new UsageError(`expected a .csv or .npy file, got "${inputPath}"`, "nabla predict <input>");
-  const { model, preprocessing } = await openModelFile(modelPath, values.backend);
+  const { model, preprocessing } = openModelFile(modelPath, values.backend);
   const read = await readDataTable(inputPath, { registry: getDefaultRegistry(), split: "test", flag: "<input>" });
   const table = extension === ".npy" ? byPosition(read, preprocessing) : read;
   const predictions = predictRows(model, preprocessing.task, applyPreprocessing(preprocessing, table, false));
@@ -53,7 +53,7 @@ export async function runPredictCommand(args: string[]): Promise<number> {
   const lines = [csvField(preprocessing.target)];
   for (const prediction of predictions) lines.push(csvField(labels ? labels[prediction] : String(prediction)));
   const csv = `${lines.join("\n")}\n`;
-  if (values.out) await writeFileAtomic(values.out, csv);
+  if (values.out) writeFileAtomic(values.out, csv);
   else process.stdout.write(csv);
   return 0;
 }

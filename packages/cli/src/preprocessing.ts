@@ -48,6 +48,11 @@ export interface Preprocessing {
   /** Per expanded feature, in expandedFeatureNames order. */
   mean: number[];
   scale: number[];
+  /**
+   * Regression with `--scale-target`: the target standardization used in training. It is already
+   * folded into the last layer's weights, so predictions are in the target's units; kept for the record.
+   */
+  targetScaling?: { mean: number; scale: number };
 }
 
 /** The network's input columns: a numeric column's name, and `column=category` for each category of a one-hot column. */

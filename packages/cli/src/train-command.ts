@@ -7,6 +7,7 @@ import { parseChoiceFlag, parseCommandArgs, parseIntegerFlag } from "./parse-com
 import { expandedFeatureNames, MISSING_VALUE_POLICIES, PREPROCESSING_METADATA_KEY } from "./preprocessing.js";
 import { readDataTable } from "./read-data-table.js";
 import { readSpecFile, specErrorIn, taskOfSpec } from "./read-spec-file.js";
+import { assertTargetScalingFoldable, fitTargetScaling, foldTargetScaling, type TargetScaling } from "./target-scaling.js";
 import { UsageError } from "./usage-error.js";
 
 /** The exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
@@ -24,11 +25,12 @@ const TRAIN_OPTIONS = {
   out: { type: "string" },
   missing: { type: "string" },
   categorical: { type: "string", multiple: true },
+  "scale-target": { type: "boolean" },
 } as const;
 
 /** The usage line of `nabla train`. */
 export const TRAIN_USAGE =
-  "nabla train <spec.json> --data <california-housing|cifar10|file.csv|file.npy|file.npz> --out <model.safetensors> [--target COLUMN] [--categorical COLUMN]… [--missing error|mean|drop] [--epochs N] [--batch-size N] [--seed N] [--backend NAME] [--checkpoint FILE [--resume]] [--plugin PACKAGE]…";
+  "nabla train <spec.json> --data <california-housing|cifar10|file.csv|file.npy|file.npz> --out <model.safetensors> [--target COLUMN] [--categorical COLUMN]… [--missing error|mean|drop] [--scale-target] [--epochs N] [--batch-size N] [--seed N] [--backend NAME] [--checkpoint FILE [--resume]] [--plugin PACKAGE]…";
 
 function selectBackendFlag(name: string | undefined): Backend {
   try {
@@ -41,7 +43,8 @@ function selectBackendFlag(name: string | undefined): Backend {
 /**
  * `nabla train`: fits the preprocessing to the data, builds the spec's model, trains it (with a
  * checkpoint each epoch when asked; Ctrl-C writes the checkpoint and exits 130) and saves it
- * with its preprocessing.
+ * with its preprocessing. `--scale-target` trains a regression on the standardized target and
+ * folds the scaling into the last layer before saving.
  */
 export async function runTrainCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("train", args, TRAIN_OPTIONS, ["spec.json"]);
@@ -75,6 +78,14 @@ export async function runTrainCommand(args: string[]): Promise<number> {
     model = buildModel(spec, { backend, seed });
   } catch (error) {
     throw specErrorIn(specPath, error);
+  }
+  let targetScaling: TargetScaling | undefined;
+  if (values["scale-target"]) {
+    if (prepared.targets instanceof Int32Array) throw new UsageError("--scale-target is for regression; the spec's loss is for classification", "--scale-target");
+    assertTargetScalingFoldable(model, specPath);
+    targetScaling = fitTargetScaling(prepared.targets);
+    const { mean, scale } = targetScaling;
+    prepared.targets = prepared.targets.map((value) => (value - mean) / scale);
   }
   const x = Tensor.from(prepared.features, [prepared.rows, prepared.cols], { backend, dtype: model.dtype });
   const y = prepared.targets instanceof Int32Array ? prepared.targets : Tensor.from(prepared.targets, [prepared.rows, 1], { backend, dtype: model.dtype });
@@ -110,7 +121,9 @@ export async function runTrainCommand(args: string[]): Promise<number> {
     return INTERRUPTED_EXIT_CODE;
   }
   progress?.bar.finish();
-  await saveModel(model, values.out, { metadata: { [PREPROCESSING_METADATA_KEY]: JSON.stringify(prepared.preprocessing) } });
+  if (targetScaling) foldTargetScaling(model, targetScaling, specPath);
+  const preprocessing = targetScaling ? { ...prepared.preprocessing, targetScaling } : prepared.preprocessing;
+  saveModel(model, values.out, { metadata: { [PREPROCESSING_METADATA_KEY]: JSON.stringify(preprocessing) } });
   if (!quiet) process.stderr.write(`nabla train: wrote ${values.out}\n`);
   return 0;
 }
