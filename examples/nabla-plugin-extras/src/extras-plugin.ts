@@ -1,5 +1,5 @@
 import type { NablaPlugin } from "@nabla/core";
-import { gelu } from "./gelu.js";
+import { exportGeluToOnnx, gelu } from "./gelu.js";
 import { leakyRelu } from "./leaky-relu.js";
 import { RMSprop } from "./rmsprop.js";
 import { SGDMomentum } from "./sgd-momentum.js";
@@ -18,6 +18,8 @@ export const extrasPlugin: NablaPlugin = {
       description: "z for z > 0, else slope·z",
       options: { slope: { type: "number", min: 0, default: 0.01, description: "slope for z ≤ 0" } },
       create: (options) => leakyRelu(options.slope as number),
+      // ONNX's LeakyRelu is x for x ≥ 0, else alpha·x: the same function (both give 0 at 0).
+      exportOnnx: (graph, z, { options }) => graph.node("LeakyRelu", [z], { alpha: { type: "float", value: options.slope as number } }),
     },
     {
       kind: "activation",
@@ -25,6 +27,7 @@ export const extrasPlugin: NablaPlugin = {
       description: "Gaussian error linear unit, tanh approximation",
       options: {},
       create: () => gelu,
+      exportOnnx: exportGeluToOnnx,
     },
     {
       kind: "optimizer",

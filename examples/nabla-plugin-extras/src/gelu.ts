@@ -1,4 +1,4 @@
-import type { ActivationFunction } from "@nabla/core";
+import type { ActivationFunction, OnnxExportHook } from "@nabla/core";
 
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 const CUBIC = 0.044715;
@@ -20,4 +20,16 @@ export const gelu: ActivationFunction = {
     const t = Math.tanh(SQRT_2_OVER_PI * (z + CUBIC * z ** 3));
     return 0.5 * (1 + t) + 0.5 * z * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * CUBIC * z * z);
   },
+};
+
+/**
+ * The forward formula above as ONNX nodes, term by term. ONNX's own Gelu(approximate="tanh")
+ * needs opset 20, and exported models default to opset 17.
+ */
+export const exportGeluToOnnx: OnnxExportHook = (graph, z) => {
+  const scalar = (value: number) => graph.constant([value], []);
+  const cube = graph.node("Mul", [graph.node("Mul", [z, z]), z]);
+  const u = graph.node("Mul", [scalar(SQRT_2_OVER_PI), graph.node("Add", [z, graph.node("Mul", [scalar(CUBIC), cube])])]);
+  const halfZ = graph.node("Mul", [scalar(0.5), z]);
+  return graph.node("Mul", [halfZ, graph.node("Add", [scalar(1), graph.node("Tanh", [u])])]);
 };

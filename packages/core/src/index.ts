@@ -20,6 +20,7 @@ export { GeneratorStateError, type RandomGenerator, type RandomGeneratorState } 
 export { Xoshiro128Generator } from "./random/xoshiro128.js";
 export { NumpyRandomState, type NumpyRandomStateSnapshot } from "./random/numpy-random-state.js";
 export * from "./registry/components.js";
+export type { OnnxAttribute, OnnxExportContext, OnnxExportHook, OnnxGraphBuilder } from "./registry/onnx-export-hook.js";
 export { validateOptions, type OptionSchema, type OptionSpec, type ResolvedOptions } from "./registry/option-schema.js";
 export { Registry, createRegistry, getDefaultRegistry, registerPlugin, isRegistry } from "./registry/registry.js";
 export { SpecError, UnknownComponentError, RegistryConflictError, type SpecErrorCode } from "./registry/spec-error.js";

@@ -24,6 +24,13 @@ export const layersPlugin: NablaPlugin = {
         return [...inputShape.slice(0, -1), options.out as number];
       },
       create: (options, context) => new Linear(options.in as number, options.out as number, context),
+      // Gemm computes x·W + b with W as [in, out] and b broadcast over the rows, as Linear does.
+      exportOnnx(graph, x, { module }) {
+        const [weight, bias] = module.parameters();
+        const w = graph.constant(weight.value.data, weight.value.shape);
+        const b = graph.constant(bias.value.data, [bias.value.size]);
+        return graph.node("Gemm", [x, w, b]);
+      },
     },
     {
       kind: "layer",
@@ -34,6 +41,8 @@ export const layersPlugin: NablaPlugin = {
       },
       outputShape: (inputShape) => inputShape,
       create: (options, context) => new Dropout(options.p as number, context),
+      // An exported model only predicts, and dropout is the identity at inference.
+      exportOnnx: (_graph, x) => x,
     },
   ],
 };

@@ -6,6 +6,7 @@ import type { Module } from "../module.js";
 import type { Optimizer } from "../optimizer.js";
 import type { Parameter } from "../parameter.js";
 import type { RandomGenerator } from "../random/random-generator.js";
+import type { OnnxExportHook } from "./onnx-export-hook.js";
 import type { OptionSchema, ResolvedOptions } from "./option-schema.js";
 
 /** What a component needs to build itself: where tensors live, their dtype and the random stream. */
@@ -27,12 +28,16 @@ export interface LayerComponent extends ComponentBase {
   /** The per-sample output shape for a per-sample input shape; throws an Error saying why they don't fit. */
   outputShape(inputShape: readonly number[], options: ResolvedOptions): readonly number[];
   create(options: ResolvedOptions, context: BuildContext): Module;
+  /** How the layer exports to ONNX (see `@nabla/onnx`); a layer without one cannot be exported. */
+  readonly exportOnnx?: OnnxExportHook;
 }
 
 export interface ActivationComponent extends ComponentBase {
   readonly kind: "activation";
   readonly options: OptionSchema;
   create(options: ResolvedOptions): ActivationFunction;
+  /** How the activation exports to ONNX (see `@nabla/onnx`); an activation without one cannot be exported. */
+  readonly exportOnnx?: OnnxExportHook;
 }
 
 export interface LossComponent extends ComponentBase {
