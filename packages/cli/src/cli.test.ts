@@ -84,11 +84,12 @@ describe("nabla train → evaluate → predict → export", () => {
     expect(inspect.stdout).toContain("ONNX input: 12 numbers per row with text columns one-hot encoded");
   });
 
-  it("exports an ONNX graph that gives, on raw numeric rows, what nabla predict prints", async () => {
-    const model = join(work, "numeric.safetensors");
-    const onnx = join(work, "numeric.onnx");
-    const predictions = join(work, "predictions.csv");
-    expect(nabla(["train", spec(8), "--data", numericCsv, "--missing", "mean", "--epochs", "3", "--out", model, "--quiet"]).status).toBe(0);
+  async function onnxAndPredictOutputs(trainFlags: string[]): Promise<{ fromOnnx: Float32Array; fromNabla: number[] }> {
+    const name = trainFlags.join("").replace(/\W/g, "") || "plain";
+    const model = join(work, `numeric-${name}.safetensors`);
+    const onnx = join(work, `numeric-${name}.onnx`);
+    const predictions = join(work, `predictions-${name}.csv`);
+    expect(nabla(["train", spec(8), "--data", numericCsv, "--missing", "mean", ...trainFlags, "--epochs", "3", "--out", model, "--quiet"]).status).toBe(0);
     expect(nabla(["predict", model, numericCsv, "--out", predictions]).status).toBe(0);
     expect(nabla(["export", model, "--onnx", onnx]).status).toBe(0);
 
@@ -101,7 +102,22 @@ describe("nabla train → evaluate → predict → export", () => {
     const fromOnnx = output[session.outputNames[0]].data as Float32Array;
     const fromNabla = readFileSync(predictions, "utf8").trimEnd().split("\n").slice(1).map(Number);
     expect(fromOnnx.length).toBe(fromNabla.length);
+    return { fromOnnx, fromNabla };
+  }
+
+  it("exports an ONNX graph that gives, on raw numeric rows, what nabla predict prints", async () => {
+    const { fromOnnx, fromNabla } = await onnxAndPredictOutputs([]);
     fromNabla.forEach((value, i) => expect(Math.abs(fromOnnx[i] - value)).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(value))));
+  });
+
+  it("keeps ONNX and predict in agreement when the target scaling is folded into the last layer", async () => {
+    const { fromOnnx, fromNabla } = await onnxAndPredictOutputs(["--scale-target"]);
+    // The folded layer multiplies float32 rounding by the target's scale (~1e5 dollars), so the
+    // error is measured against that scale rather than against a prediction that may be small.
+    const targets = readFileSync(numericCsv, "utf8").trimEnd().split("\n").slice(1).map((row) => Number(row.split(",")[8]));
+    const mean = targets.reduce((a, b) => a + b, 0) / targets.length;
+    const scale = Math.sqrt(targets.reduce((sum, y) => sum + (y - mean) ** 2, 0) / targets.length);
+    fromNabla.forEach((value, i) => expect(Math.abs(fromOnnx[i] - value)).toBeLessThanOrEqual(1e-5 * scale));
   });
 });
 
