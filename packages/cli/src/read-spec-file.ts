@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { Registry, SpecError, assertModelSpec, type ModelSpec } from "@nabla/core";
+import { Registry, assertModelSpec, type ModelSpec, type SpecError } from "@nabla/core";
 import type { Task } from "./preprocessing.js";
 import { UsageError } from "./usage-error.js";
 
@@ -25,11 +25,21 @@ export function readSpecFile(path: string): ModelSpec {
   return spec;
 }
 
-/** A SpecError as a UsageError that names the spec file and the JSON path; anything else as it is. */
+// Recognised by shape, not instanceof, so a plugin's own copy of @nabla/core throws one we know.
+function isSpecError(error: unknown): error is SpecError {
+  const candidate = error as Partial<SpecError> | null;
+  return typeof candidate?.path === "string" && typeof candidate.problem === "string" && Array.isArray(candidate.available);
+}
+
+/**
+ * A SpecError as a UsageError that names the spec file and the JSON path (and, for a name no
+ * plugin registered, the --plugin flag); anything else as it is.
+ */
 export function specErrorIn(path: string, error: unknown): unknown {
-  if (!(error instanceof SpecError)) return error;
+  if (!isSpecError(error)) return error;
   const available = error.available.length ? ` (available: ${error.available.join(", ")})` : "";
-  return new UsageError(`${error.problem}${available}`, `${path} at ${error.path}`);
+  const hint = error.code === "unknown-component" ? "; a plugin's components need --plugin PACKAGE" : "";
+  return new UsageError(`${error.problem}${available}${hint}`, `${path} at ${error.path}`);
 }
 
 /** The task the spec's loss trains for: mse → regression, cross-entropy → classification. */
