@@ -121,6 +121,36 @@ describe("nabla train → evaluate → predict → export", () => {
   });
 });
 
+describe("nabla with a classification spec", () => {
+  it("label-encodes a text target, reports weighted scores and predicts class labels", () => {
+    const model = join(work, "classes.safetensors");
+    const classes = ["<1H OCEAN", "INLAND", "NEAR BAY", "NEAR OCEAN"];
+    const classifier = {
+      specVersion: 1,
+      input: { shape: [9] },
+      layers: [{ type: "linear", options: { in: 9, out: classes.length } }],
+      loss: { type: "cross-entropy" },
+      optimizer: { type: "adam", options: { lr: 0.01 } },
+    };
+    const specPath = join(work, "classifier.json");
+    writeFileSync(specPath, JSON.stringify(classifier));
+    expect(nabla(["train", specPath, "--data", HOUSING, "--missing", "mean", "--epochs", "3", "--out", model, "--quiet"]).status).toBe(0);
+    const report = JSON.parse(nabla(["evaluate", model, "--data", HOUSING, "--json"]).stdout);
+    expect(Object.keys(report.metrics)).toEqual(["accuracy", "precision", "recall", "f1"]);
+    const predicted = nabla(["predict", model, HOUSING]).stdout.trimEnd().split("\n");
+    expect(predicted[0]).toBe("ocean_proximity");
+    expect(predicted.slice(1).every((label) => classes.includes(label))).toBe(true);
+  });
+
+  it("names the spec's last layer when its outputs do not match the classes", () => {
+    const specPath = join(work, "three-outputs.json");
+    writeFileSync(specPath, JSON.stringify({ specVersion: 1, input: { shape: [9] }, layers: [{ type: "linear", options: { in: 9, out: 3 } }], loss: { type: "cross-entropy" }, optimizer: { type: "sgd" } }));
+    const result = nabla(["train", specPath, "--data", HOUSING, "--missing", "mean", "--out", join(work, "x.safetensors")]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`nabla: the data has 4 classes (<1H OCEAN, INLAND, NEAR BAY, NEAR OCEAN) but the network has 3 outputs (${specPath} at $.layers[0])\n`);
+  });
+});
+
 describe("nabla's user errors", () => {
   function expectOneLineError(result: { status: number | null; stderr: string }, pattern: RegExp): void {
     expect(result.status).toBe(2);

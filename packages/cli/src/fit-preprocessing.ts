@@ -41,6 +41,9 @@ export function fitPreprocessing(table: DataTable, options: FitPreprocessingOpti
   }
   const featureColumns = table.columnNames.map((_, i) => i).filter((i) => i !== targetColumn);
   const rows = selectRows(table, [...featureColumns, targetColumn], options.missing === "drop");
+  if (rows.length === 0) {
+    throw new UsageError(options.missing === "drop" ? "no rows left to train on: every row has an empty cell" : "no rows to train on", table.source);
+  }
 
   const features = featureColumns.map((column) =>
     categorical.has(table.columnNames[column])

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { Tensor, Xoshiro128Generator, buildModel, fitAsync, getDefaultRegistry, saveModel, selectBackend, type Backend } from "@nabla/core";
+import { Tensor, Xoshiro128Generator, buildModel, fitAsync, getDefaultRegistry, saveModel, selectBackend, type Backend, type Model } from "@nabla/core";
 import { createEpochProgress } from "./epoch-progress.js";
-import { fitPreprocessing } from "./fit-preprocessing.js";
+import { fitPreprocessing, type PreparedTable } from "./fit-preprocessing.js";
 import { loadPlugins } from "./load-plugins.js";
 import { parseChoiceFlag, parseCommandArgs, parseIntegerFlag } from "./parse-command-args.js";
 import { expandedFeatureNames, MISSING_VALUE_POLICIES, PREPROCESSING_METADATA_KEY } from "./preprocessing.js";
@@ -38,6 +38,17 @@ function selectBackendFlag(name: string | undefined): Backend {
   } catch (error) {
     throw new UsageError((error as Error).message, "--backend");
   }
+}
+
+/** Checks that the network has one output (regression) or one per class (classification). */
+function assertOutputWidth(model: Model, prepared: PreparedTable, specPath: string): void {
+  const firstRow = Tensor.from(prepared.features.subarray(0, prepared.cols), [1, prepared.cols], { backend: model.backend, dtype: model.dtype });
+  const width = model.predict(firstRow).cols;
+  const labels = prepared.preprocessing.classLabels;
+  const expected = labels ? labels.length : 1;
+  if (width === expected) return;
+  const what = labels ? `${labels.length} classes (${labels.slice(0, 12).join(", ")}${labels.length > 12 ? ", …" : ""})` : "one target";
+  throw new UsageError(`the data has ${what} but the network has ${width} outputs`, `${specPath} at $.layers[${model.network.modules.length - 1}]`);
 }
 
 /**
@@ -79,6 +90,7 @@ export async function runTrainCommand(args: string[]): Promise<number> {
   } catch (error) {
     throw specErrorIn(specPath, error);
   }
+  assertOutputWidth(model, prepared, specPath);
   let targetScaling: TargetScaling | undefined;
   if (values["scale-target"]) {
     if (prepared.targets instanceof Int32Array) throw new UsageError("--scale-target is for regression; the spec's loss is for classification", "--scale-target");
