@@ -1,9 +1,10 @@
 import type { Backend } from "../backend/backend.js";
 import type { DType } from "../dtype.js";
-import { OptimizerStateError, type Optimizer } from "../optimizer.js";
+import { OptimizerStateError } from "../optimizer.js";
 import { GeneratorStateError, type RandomGenerator, type RandomGeneratorState } from "../random/random-generator.js";
 import type { Model } from "../spec/model.js";
 import { Tensor } from "../tensor.js";
+import { FitOptionsError } from "../train/fit-options-error.js";
 import { fileSystemFor } from "./file-system.js";
 import { ModelFileError } from "./model-file-error.js";
 import { MODEL_METADATA_KEYS, describeModelFile, loadParameters, modelMetadata, typedElements } from "./model-file.js";
@@ -45,7 +46,8 @@ interface CheckpointRecord {
  * of the model's generator (dropout) and of fit's shuffle generator.
  */
 export function encodeCheckpoint(model: Model, shuffleGenerator: RandomGenerator | undefined, progress: TrainingProgress): Uint8Array {
-  const optimizer = requireOptimizer(model);
+  if (!model.optimizer) throw new FitOptionsError("checkpoint", "a checkpoint needs a model whose spec names an optimizer");
+  const optimizer = model.optimizer;
   const dtype = safetensorsDType(model.dtype);
   const optimizerState = optimizer.exportState();
   const tensors: SafetensorsTensor[] = [
@@ -80,10 +82,11 @@ export function resumeCheckpoint(path: string, model: Model, shuffleGenerator: R
  * same spec and dtype) and these generators; otherwise a ModelFileError says what differs.
  */
 export function restoreCheckpoint(bytes: Uint8Array, model: Model, shuffleGenerator: RandomGenerator | undefined, source = "<bytes>"): TrainingProgress {
-  const optimizer = requireOptimizer(model);
+  const mismatch = (problem: string): ModelFileError => new ModelFileError("checkpoint-mismatch", source, problem);
+  if (!model.optimizer) throw mismatch("the model's spec names no optimizer, so it cannot continue training");
+  const optimizer = model.optimizer;
   const decoded = decodeSafetensors(bytes, source);
   const info = describeModelFile(decoded, source);
-  const mismatch = (problem: string): ModelFileError => new ModelFileError("checkpoint-mismatch", source, problem);
   if (canonicalJson(info.spec) !== canonicalJson(model.toSpec())) throw mismatch(`the checkpoint is for another model: its ${MODEL_METADATA_KEYS.spec} differs from this model's spec`);
   if (info.dtype !== model.dtype) throw mismatch(`the checkpoint is ${info.dtype}, the model ${model.dtype}`);
   const record = parseRecord(decoded.metadata.get(CHECKPOINT_KEY), source);
@@ -108,6 +111,9 @@ export function restoreCheckpoint(bytes: Uint8Array, model: Model, shuffleGenera
   if ((record.generators.model !== null) !== hasModelGenerator) {
     throw mismatch(hasModelGenerator ? "the checkpoint has no state for the model's generator" : "the checkpoint has a generator state but the model has no generator");
   }
+  if ((record.generators.shuffle === null) !== (shuffleGenerator === undefined)) {
+    throw mismatch(shuffleGenerator ? "the checkpoint has no state for fit's generator" : "the checkpoint has a state for fit's generator, but fit got none");
+  }
   const sharesStream = record.generators.shuffle === SAME_AS_MODEL;
   if (sharesStream !== (shuffleGenerator !== undefined && shuffleGenerator === model.generator)) {
     throw mismatch(
@@ -115,9 +121,6 @@ export function restoreCheckpoint(bytes: Uint8Array, model: Model, shuffleGenera
         ? "the checkpoint's model and shuffle generators were one stream, but fit got a separate generator"
         : "fit's generator is the model's own, but the checkpoint saved two separate streams",
     );
-  }
-  if ((record.generators.shuffle === null) !== (shuffleGenerator === undefined)) {
-    throw mismatch(shuffleGenerator ? "the checkpoint has no state for fit's generator" : "the checkpoint has a state for fit's generator, but fit got none");
   }
 
   loadParameters(model, parameters, source);
@@ -130,11 +133,6 @@ export function restoreCheckpoint(bytes: Uint8Array, model: Model, shuffleGenera
     throw error;
   }
   return { epoch: record.epoch, lossHistory };
-}
-
-function requireOptimizer(model: Model): Optimizer {
-  if (!model.optimizer) throw new ModelFileError("checkpoint-mismatch", "checkpoint", "a checkpoint needs a model whose spec names an optimizer");
-  return model.optimizer;
 }
 
 function exportGenerator(generator: RandomGenerator): RandomGeneratorState {

@@ -9,6 +9,7 @@ import { Tensor } from "../tensor.js";
 import { ModelFileError } from "./model-file-error.js";
 import { deserializeModel, inspectModelBytes, serializeModel } from "./model-file.js";
 import { decodeSafetensors, encodeSafetensors, type SafetensorsTensor } from "./safetensors.js";
+import { SafetensorsEncodeError } from "./safetensors-encode-error.js";
 
 const registry = createRegistry([corePlugin, testPlugin]);
 const spec = {
@@ -65,7 +66,7 @@ describe("serializeModel / deserializeModel", () => {
   });
 
   it("refuses extra metadata that would overwrite its own keys", () => {
-    expect(() => serializeModel(buildModel(spec, { registry }), { metadata: { "nabla.spec": "{}" } })).toThrow(ModelFileError);
+    expect(() => serializeModel(buildModel(spec, { registry }), { metadata: { "nabla.spec": "{}" } })).toThrow(SafetensorsEncodeError);
   });
 
   it("loads a model file written by Python with the values Python stored", () => {
@@ -96,6 +97,8 @@ describe("deserializeModel on bad files", () => {
     expect(modelFileError(load(edited((_, m) => (m["nabla.spec"] = "{not json"))))).toMatchObject({ code: "invalid-spec" });
     const unknownLayer = JSON.stringify({ ...spec, layers: [{ type: "test/nope" }] });
     expect(modelFileError(load(edited((_, m) => (m["nabla.spec"] = unknownLayer))))).toMatchObject({ code: "invalid-spec" });
+    const huge = JSON.stringify({ ...spec, input: { shape: [30000] }, layers: [{ type: "test/dense", options: { in: 30000, out: 30000 } }] });
+    expect(modelFileError(load(edited((_, m) => (m["nabla.spec"] = huge))))).toMatchObject({ code: "invalid-spec", problem: expect.stringMatching(/larger than the tensors/) });
     const constructorKey = JSON.stringify({ ...spec, constructor: { prototype: 1 } });
     expect(modelFileError(load(edited((_, m) => (m["nabla.spec"] = constructorKey))))).toMatchObject({ code: "invalid-spec" });
   });

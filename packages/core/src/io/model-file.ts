@@ -6,6 +6,8 @@ import { buildModel } from "../spec/build-model.js";
 import type { Model } from "../spec/model.js";
 import { assertModelSpec, type ModelSpec } from "../spec/model-spec.js";
 import { ModelFileError } from "./model-file-error.js";
+import { SafetensorsEncodeError } from "./safetensors-encode-error.js";
+import { assertSpecFitsFile } from "./spec-size-guard.js";
 import { namedParameters, safetensorsDType } from "./model-tensors.js";
 import { decodeSafetensors, encodeSafetensors, type DecodedSafetensor, type DecodedSafetensors } from "./safetensors.js";
 
@@ -27,7 +29,7 @@ export interface ModelFileInfo {
 
 /** Options of serializeModel and saveModel. */
 export interface SerializeModelOptions {
-  /** Extra entries stored beside ours in `__metadata__` (e.g. `nabla.preprocessing`); our own keys are refused. */
+  /** Extra entries stored beside ours in `__metadata__` (e.g. `nabla.preprocessing`); our own keys are refused with a SafetensorsEncodeError. */
   metadata?: Record<string, string>;
 }
 
@@ -59,7 +61,7 @@ export interface DeserializeModelOptions {
 export function serializeModel(model: Model, options: SerializeModelOptions = {}): Uint8Array {
   const extra = options.metadata ?? {};
   for (const key of Object.values(MODEL_METADATA_KEYS)) {
-    if (Object.hasOwn(extra, key)) throw new ModelFileError("invalid-metadata", "serializeModel", `metadata key "${key}" is written by Nabla itself`);
+    if (Object.hasOwn(extra, key)) throw new SafetensorsEncodeError("__metadata__", `key "${key}" is written by Nabla itself`);
   }
   const dtype = safetensorsDType(model.dtype);
   const tensors = [...namedParameters(model)].map(([name, parameter]) => ({ name, dtype, shape: parameter.value.shape, data: parameter.value.data }));
@@ -82,20 +84,17 @@ export function inspectModelBytes(bytes: Uint8Array, source = "<bytes>"): ModelF
 
 /**
  * Builds the model a file describes (in the file's dtype) and loads its parameters. Every
- * problem — a malformed file, a spec that does not validate, a tensor missing, extra or of the
- * wrong dtype or shape — is a ModelFileError naming `options.source`.
+ * problem — a malformed file, a spec that does not validate or names layers larger than the
+ * file's tensors, a tensor missing, extra or of the wrong dtype or shape — is a ModelFileError
+ * naming `options.source`. The spec is first built on a budget of a few times the file's size,
+ * so a hostile file cannot make us allocate much more than itself.
  */
 export function deserializeModel(bytes: Uint8Array, options: DeserializeModelOptions = {}): Model {
   const source = options.source ?? "<bytes>";
   const decoded = decodeSafetensors(bytes, source);
   const info = describeModelFile(decoded, source);
-  let model: Model;
-  try {
-    model = buildModel(info.spec, { registry: options.registry, backend: options.backend, dtype: info.dtype });
-  } catch (error) {
-    if (error instanceof SpecError) throw new ModelFileError("invalid-spec", source, `the model spec in nabla.spec is invalid: ${error.message}`);
-    throw error;
-  }
+  assertSpecFitsFile(info.spec, info.dtype, options.registry, bytes.length, source);
+  const model = buildModel(info.spec, { registry: options.registry, backend: options.backend, dtype: info.dtype });
   loadParameters(model, decoded.tensors, source);
   return model;
 }
