@@ -160,6 +160,23 @@ describe("exportOnnx: errors", () => {
     );
   });
 
+  it("names a component the registry it is given does not know", () => {
+    const registry = createRegistry([corePlugin, layersPlugin, activationsPlugin, testPlugin]);
+    const model = buildModel(spec, { registry });
+    expect(() => exportOnnx(model)).toThrow(expect.objectContaining({ name: "OnnxExportError", path: "$.layers[3].type", component: "test/softplus" }));
+  });
+
+  it("refuses an empty tensor name and an output named like the input", () => {
+    const model = randomModel(REGRESSION_MODELS.ReLU, "float32");
+    expect(() => exportOnnx(model, { inputName: "" })).toThrow(/^options\.inputName: expected a non-empty name, got ""$/);
+    expect(() => exportOnnx(model, { inputName: "x", outputName: "x" })).toThrow(/^options\.outputName: /);
+  });
+
+  it("refuses a model whose samples are not flat", () => {
+    const model = buildModel({ specVersion: 1, input: { shape: [2, 4] }, layers: [{ type: "linear", options: { in: 4, out: 1 } }] });
+    expect(() => exportOnnx(model)).toThrow(/^\$\.input\.shape: only flat inputs export, but the model's input shape is \[2, 4\]$/);
+  });
+
   it("refuses Softmax on a model with one output per sample", () => {
     expect(() => exportOnnx(randomModel(REGRESSION_MODELS.ReLU, "float32"), { softmax: true })).toThrow(
       expect.objectContaining({ name: "OnnxExportError", path: "options.softmax" }),

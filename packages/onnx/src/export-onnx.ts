@@ -1,4 +1,4 @@
-import { Registry, getDefaultRegistry, validateOptions, type Model } from "@nabla/core";
+import { Registry, getDefaultRegistry, validateOptions, type ComponentSpec, type Model, type Module } from "@nabla/core";
 import { OnnxExportError } from "./onnx-export-error.js";
 import { OnnxGraph } from "./onnx-graph.js";
 import { encodeModelProto } from "./onnx-proto.js";
@@ -50,6 +50,10 @@ export function exportOnnx(model: Model, options: OnnxExportOptions = {}): Uint8
   if (irVersion === undefined) {
     throw new OnnxExportError("options.opset", `unsupported opset ${opset} (supported: ${[...IR_VERSION_FOR_OPSET.keys()].join(", ")})`);
   }
+  for (const [option, name] of [["inputName", inputName], ["outputName", outputName]]) {
+    // ONNX reads an empty name as "no tensor here".
+    if (typeof name !== "string" || name === "") throw new OnnxExportError(`options.${option}`, `expected a non-empty name, got ${JSON.stringify(name)}`);
+  }
   if (inputName === outputName) throw new OnnxExportError("options.outputName", `the output needs a name other than the input's ("${inputName}")`);
 
   const spec = model.toSpec();
@@ -57,36 +61,21 @@ export function exportOnnx(model: Model, options: OnnxExportOptions = {}): Uint8
   if (modules.length !== spec.layers.length) {
     throw new OnnxExportError("$.layers", `the spec lists ${spec.layers.length} layers but the network has ${modules.length} modules`);
   }
+  // A model's tensors are [rows, features]; Gemm, like Nabla's Linear, takes nothing else.
+  if (spec.input.shape.length !== 1) {
+    throw new OnnxExportError("$.input.shape", `only flat inputs export, but the model's input shape is [${spec.input.shape.join(", ")}]`);
+  }
   const graph = new OnnxGraph(model.dtype, inputName, [outputName]);
   let x = inputName;
   let shape: readonly number[] = spec.input.shape;
 
   if (options.preprocessing) {
-    if (shape.length !== 1) throw new OnnxExportError("options.preprocessing", `needs a flat input, but the model's input shape is [${shape.join(", ")}]`);
     graph.scope = "preprocessing";
     x = appendPreprocessingNodes(graph, x, options.preprocessing, shape[0]);
   }
-
   spec.layers.forEach((layer, i) => {
-    const path = `$.layers[${i}]`;
-    const type = Registry.qualify(layer.type);
-    const module = modules[i];
-    if (module.type !== type) throw new OnnxExportError(path, `the network's module ${i} is a ${module.type}, not what the spec says`, type);
-    const kind = registry.has("layer", type) ? "layer" : "activation";
-    const component = registry.get(kind, type, `${path}.type`);
-    const resolved = validateOptions(component.options, layer.options, `${path}.options`);
-    if (component.kind === "layer") shape = component.outputShape(shape, resolved);
-    if (!component.exportOnnx) {
-      throw new OnnxExportError(path, `${kind} "${type}" has no ONNX export: its plugin's component needs an exportOnnx hook`, type);
-    }
-    graph.scope = path;
-    try {
-      x = component.exportOnnx(graph, x, { options: resolved, module });
-    } catch (error) {
-      if (error instanceof OnnxExportError) throw error;
-      throw new OnnxExportError(path, `the export hook failed: ${(error as Error).message}`, type, { cause: error });
-    }
-    if (!graph.has(x)) throw new OnnxExportError(path, `the export hook returned "${x}", which is not a tensor of the graph`, type);
+    graph.scope = `$.layers[${i}]`;
+    ({ output: x, shape } = appendComponentNodes(graph, registry, layer, modules[i], x, shape));
   });
 
   if (options.softmax) {
@@ -104,4 +93,36 @@ export function exportOnnx(model: Model, options: OnnxExportOptions = {}): Uint8
     producer_version: VERSION,
     graph: graph.toGraphProto("nabla", { name: outputName, result: x, sampleShape: shape }, spec.input.shape),
   });
+}
+
+/** The nodes of one layer or activation of the spec, written by its component's hook, and the per-sample shape it outputs. */
+function appendComponentNodes(
+  graph: OnnxGraph,
+  registry: Registry,
+  layer: ComponentSpec,
+  module: Module,
+  input: string,
+  inputShape: readonly number[],
+): { output: string; shape: readonly number[] } {
+  const path = graph.scope;
+  const type = Registry.qualify(layer.type);
+  if (module.type !== type) throw new OnnxExportError(path, `the network's module here is a ${module.type}, not what the spec says`, type);
+  if (!registry.has("layer", type) && !registry.has("activation", type)) {
+    throw new OnnxExportError(`${path}.type`, "not a layer or activation of the registry exporting the model: import its plugin, or pass the registry the model was built with as `registry`", type);
+  }
+  const kind = registry.has("layer", type) ? "layer" : "activation";
+  const component = registry.get(kind, type, `${path}.type`);
+  const options = validateOptions(component.options, layer.options, `${path}.options`);
+  if (!component.exportOnnx) {
+    throw new OnnxExportError(path, `${kind} "${type}" has no ONNX export: its plugin's component needs an exportOnnx hook`, type);
+  }
+  let output: string;
+  try {
+    output = component.exportOnnx(graph, input, { options, module });
+  } catch (error) {
+    if (error instanceof OnnxExportError) throw error;
+    throw new OnnxExportError(path, `the export hook failed: ${(error as Error).message}`, type, { cause: error });
+  }
+  if (!graph.has(output)) throw new OnnxExportError(path, `the export hook returned "${output}", which is not a tensor of the graph`, type);
+  return { output, shape: component.kind === "layer" ? component.outputShape(inputShape, options) : inputShape };
 }
