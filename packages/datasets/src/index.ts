@@ -15,7 +15,7 @@ export { ensureDatasetFiles, type DatasetSource, type DatasetArchive, type Datas
 export { downloadFile, type DownloadOptions } from "./download-file.js";
 export { extractTarGz, parseTarHeader, type TarHeader } from "./extract-tar-gz.js";
 export { fileDigest, verifyFileChecksum, type Checksum } from "./file-checksum.js";
-export { createProgressBar, type ProgressBar, type ProgressStream } from "./progress-bar.js";
+export { createProgressBar, type ProgressBar, type ProgressStream, type DescribeAmount } from "./progress-bar.js";
 export {
   loadCaliforniaHousing,
   parseCaliforniaHousing,
@@ -32,6 +32,7 @@ export {
   type Cifar10Table,
 } from "./read-cifar10-batch.js";
 export { readCsv, readCsvFile, type CsvOptions, type CsvMatrix } from "./read-csv.js";
+export { readCsvCells, readCsvCellsFile, type CsvCellsOptions, type CsvCells } from "./read-csv-cells.js";
 export { readNpy, readNpyFile, type NpyArray } from "./read-npy.js";
 export { readNpz, readNpzFile } from "./read-npz.js";
 export { readZip, type ZipEntry } from "./read-zip.js";

@@ -37,4 +37,12 @@ describe("createProgressBar", () => {
     bar.finish("failed");
     expect(writes).toEqual(["y 26.2 MB\n", "y 26.2 MB failed\n"]);
   });
+
+  it("writes the amount the caller describes instead of megabytes", () => {
+    const { writes, stream } = recorder(false);
+    const bar = createProgressBar("train", 2, stream, (done, total) => `epoch ${done}/${total}`);
+    bar.update(1);
+    bar.finish();
+    expect(writes).toEqual(["train  50% epoch 1/2\n", "train  50% epoch 1/2 done\n"]);
+  });
 });

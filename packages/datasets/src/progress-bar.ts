@@ -21,23 +21,29 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-function describe(label: string, done: number, total: number | undefined, bar: boolean): string {
-  if (!total) return `${label} ${megabytes(done)}`;
+/** Writes the amount done for the line's end: "12.0 MB / 170.5 MB" for downloads, "epoch 3/10 …" for training. */
+export type DescribeAmount = (done: number, total: number | undefined) => string;
+
+const describeMegabytes: DescribeAmount = (done, total) => (total ? `${megabytes(done)} / ${megabytes(total)}` : megabytes(done));
+
+function describe(label: string, done: number, total: number | undefined, bar: boolean, amount: DescribeAmount): string {
+  if (!total) return `${label} ${amount(done, total)}`;
   const fraction = Math.min(1, done / total);
   const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
   const filled = Math.round(fraction * WIDTH);
   const drawn = bar ? ` [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}]` : "";
-  return `${label}${drawn} ${percent} ${megabytes(done)} / ${megabytes(total)}`;
+  return `${label}${drawn} ${percent} ${amount(done, total)}`;
 }
 
 /**
- * A byte-count progress display: on a terminal one line redrawn in place (at most every 100 ms),
- * elsewhere (logs, CI) a plain line at each tenth of the total.
+ * A progress display: on a terminal one line redrawn in place (at most every 100 ms), elsewhere
+ * (logs, CI) a plain line at each tenth of the total. Counts bytes unless `amount` says otherwise.
  */
 export function createProgressBar(
   label: string,
   total: number | undefined,
   stream: ProgressStream = process.stderr,
+  amount: DescribeAmount = describeMegabytes,
 ): ProgressBar {
   const tty = stream.isTTY === true;
   let lastDraw = 0;
@@ -50,17 +56,17 @@ export function createProgressBar(
         const now = Date.now();
         if (now - lastDraw < REDRAW_MS) return;
         lastDraw = now;
-        stream.write(`\r${describe(label, done, total, true)}`);
+        stream.write(`\r${describe(label, done, total, true, amount)}`);
         return;
       }
       const step = total ? Math.floor((done / total) * LINE_STEPS) : Math.floor(done / UNKNOWN_TOTAL_STEP);
       if (step > lastStep && (!total || done < total)) {
         lastStep = step;
-        stream.write(`${describe(label, done, total, false)}\n`);
+        stream.write(`${describe(label, done, total, false, amount)}\n`);
       }
     },
     finish(note = "done") {
-      stream.write(`${tty ? "\r" : ""}${describe(label, done, total, tty)} ${note}\n`);
+      stream.write(`${tty ? "\r" : ""}${describe(label, done, total, tty, amount)} ${note}\n`);
     },
   };
 }
