@@ -87,7 +87,7 @@ export function loadFirstAddon(candidates: readonly string[], load: (path: strin
     return addon.cpuSupportsKernels() ? { addon } : { reason: "this CPU lacks AVX2 or FMA", disabled: false };
   }
   return {
-    reason: `no addon for ${process.platform}-${process.arch} (${failures.join("; ")}); reinstall @nabla/backend-native where a C++17 compiler is present to build it from source`,
+    reason: `no addon for ${process.platform}-${process.arch} (${failures.join("; ")}); with a C++17 compiler present, "npm rebuild @nabla/backend-native" compiles it`,
     disabled: false,
   };
 }
