@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { corePlugin } from "../core-plugin.js";
+import { OperandMismatchError } from "../errors.js";
+import { multiply } from "../ops.js";
 import type { NablaPlugin } from "../registry/components.js";
 import { createRegistry, getDefaultRegistry, registerPlugin } from "../registry/registry.js";
 import { buildModel } from "../spec/build-model.js";
@@ -46,6 +48,15 @@ describe("getDefaultBackend", () => {
     expect(before.backend.name).toBe("reference");
     expect(after.backend.name).toBe("native-like");
     expect(buildModel(spec).backend).toBe(after.backend);
+  });
+
+  it("refuses to mix a tensor made before that import with one made after, saying how to move it", () => {
+    const before = Tensor.from([1, 2], [1, 2]);
+    registerPlugin(backendPlugin("native-like", 100));
+    const after = Tensor.from([3, 4], [1, 2]);
+    expect(() => multiply(before, after)).toThrow(OperandMismatchError);
+    expect(() => multiply(before, after)).toThrow(/reference and native-like backends; move one with tensor\.to\(\{ backend \}\)/);
+    expect(multiply(before.to({ backend: after.backend }), after).toArray()).toEqual([3, 8]);
   });
 
   it("keeps one instance while the choice does not change, even when a slower backend registers", () => {
