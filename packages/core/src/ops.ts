@@ -11,7 +11,11 @@ function checkOperands(operation: string, tensors: readonly Tensor[]): void {
   for (const t of tensors) {
     if (t.dtype !== first.dtype) throw new OperandMismatchError(`${operation}: mixes ${first.dtype} and ${t.dtype} tensors`);
     if (t.backend !== first.backend) {
-      throw new OperandMismatchError(`${operation}: mixes tensors of the ${first.backend.name} and ${t.backend.name} backends`);
+      // Most often a tensor made before a faster backend was imported, which moved the default.
+      throw new OperandMismatchError(
+        `${operation}: mixes tensors of the ${first.backend.name} and ${t.backend.name} backends; ` +
+          "move one with tensor.to({ backend }), or make both after the backend packages are imported",
+      );
     }
   }
 }

@@ -26,19 +26,24 @@ export class DatasetNotFoundError extends Error {
     const more = missing.length > 1 ? ` (and ${missing.length - 1} more: ${missing.slice(1).join(", ")})` : "";
     super(
       `${dataset}: missing file ${missing[0]}${more}, looked for under the data folder ${dataDir}. ` +
-        `${howToGet} The data folder is the \`dataDir\` option, or else the NABLA_DATA_DIR environment variable. ` +
+        `${howToGet} The data folder is the \`dataDir\` option, else the NABLA_DATA_DIR environment variable, ` +
+        `else $XDG_CACHE_HOME/nabla or ~/.cache/nabla. ` +
         `Download: ${reason}`,
     );
   }
 }
 
-/** A loader asked for its data folder when neither the `dataDir` option nor NABLA_DATA_DIR names one. */
+/**
+ * A loader asked for its data folder when neither the `dataDir` option nor NABLA_DATA_DIR names
+ * one and there is no per-user cache to default to (no XDG_CACHE_HOME and no home folder).
+ */
 export class DataDirNotSetError extends Error {
   override readonly name = "DataDirNotSetError";
   constructor() {
     super(
-      'No data folder given: pass the `dataDir` option (e.g. { dataDir: "/data" }) ' +
-        "or set the NABLA_DATA_DIR environment variable to the folder that holds (or will hold) the datasets",
+      'No data folder: pass the `dataDir` option (e.g. { dataDir: "/data" }), set the NABLA_DATA_DIR environment variable ' +
+        "to the folder that holds (or will hold) the datasets, or set XDG_CACHE_HOME (the default is $XDG_CACHE_HOME/nabla, " +
+        "else ~/.cache/nabla, and this process has no home folder)",
     );
   }
 }

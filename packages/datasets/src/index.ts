@@ -3,7 +3,7 @@ import { datasetsPlugin } from "./datasets-plugin.js";
 
 export { datasetsPlugin } from "./datasets-plugin.js";
 export { DATASETS_VERSION } from "./version.js";
-export { resolveDataDir, DATA_DIR_ENV } from "./data-dir.js";
+export { resolveDataDir, defaultDataDir, DATA_DIR_ENV } from "./data-dir.js";
 export {
   DatasetFormatError,
   DatasetNotFoundError,
@@ -11,7 +11,7 @@ export {
   ChecksumMismatchError,
   DownloadError,
 } from "./dataset-errors.js";
-export { ensureDatasetFiles, type DatasetSource, type DatasetArchive, type DatasetFileOptions } from "./ensure-dataset-files.js";
+export { ensureDatasetFiles, DATASETS_MIRROR_ENV, type DatasetSource, type DatasetArchive, type DatasetFileOptions } from "./ensure-dataset-files.js";
 export { downloadFile, type DownloadOptions } from "./download-file.js";
 export { extractTarGz, parseTarHeader, type TarHeader } from "./extract-tar-gz.js";
 export { fileDigest, verifyFileChecksum, type Checksum } from "./file-checksum.js";

@@ -86,7 +86,10 @@ export interface DatasetSplits {
 }
 
 export interface DatasetLoadOptions {
-  /** Folder holding the dataset's files; defaults to the NABLA_DATA_DIR environment variable. */
+  /**
+   * Folder holding the dataset's files; defaults to the NABLA_DATA_DIR environment variable, else
+   * the per-user cache $XDG_CACHE_HOME/nabla (or ~/.cache/nabla).
+   */
   dataDir?: string;
   /** Download missing files from the official source (default true). */
   download?: boolean;
