@@ -35,10 +35,19 @@ export interface FitOptions {
   resumeFrom?: string;
 }
 
+/**
+ * The part of an `AbortSignal` that fitAsync reads. Declared here so that consumers compiling
+ * without the DOM or Node type libraries can still use core's types.
+ */
+export interface AbortSignalLike {
+  /** True once training should stop. */
+  readonly aborted: boolean;
+}
+
 /** What fitAsync accepts beyond fit's options. */
 export interface FitAsyncOptions extends FitOptions {
   /** Aborting stops training after the current epoch, saving a checkpoint if one is configured. */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
 }
 
 /** What fit returns. */
