@@ -61,6 +61,7 @@ function checkLinear(operation: string, x: Tensor, weight: Tensor, bias: Tensor)
   if (bias.size !== weight.cols) throw new ShapeMismatchError(operation, [weight.shape, bias.shape], `bias needs ${weight.cols} elements`);
 }
 
+// #region linear-forward
 /**
  * z = x·weight + bias, and after.out = after.fn(z) when `after` is given: a Linear layer, with
  * the activation after it, in one pass where the backend has a fused kernel.
@@ -80,7 +81,9 @@ export function linearForward(x: Tensor, weight: Tensor, bias: Tensor, z?: Tenso
   }
   return result;
 }
+// #endregion linear-forward
 
+// #region linear-input-gradient
 /**
  * ∂L/∂x = g·weightᵀ of a Linear layer; when `below` is the activation that produced x, its
  * derivative is applied too, giving ∂L/∂z of that activation in one pass.
@@ -107,7 +110,9 @@ export function linearInputGradient(g: Tensor, weight: Tensor, out?: Tensor, bel
   }
   return result;
 }
+// #endregion linear-input-gradient
 
+// #region linear-weight-gradients
 /** ∂L/∂W = xᵀ·g into gradWeight and ∂L/∂b = Σ_rows g into gradBias: a Linear layer's parameter gradients. */
 export function linearWeightGradients(x: Tensor, g: Tensor, gradWeight: Tensor, gradBias: Tensor): void {
   check2d("linearWeightGradients", x);
@@ -124,6 +129,7 @@ export function linearWeightGradients(x: Tensor, g: Tensor, gradWeight: Tensor, 
     backend.sumRows(g, gradBias);
   }
 }
+// #endregion linear-weight-gradients
 
 /** x + row, the row broadcast over every row of x. */
 export function addRowVector(x: Tensor, row: Tensor, out?: Tensor): Tensor {

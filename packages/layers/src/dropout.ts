@@ -27,6 +27,7 @@ export class Dropout extends Module {
     this.generator = options.generator;
   }
 
+  // #region forward
   forward(x: Tensor): Tensor {
     if (!this.training || this.p === 0) {
       this.lastPass = "identity";
@@ -41,7 +42,9 @@ export class Dropout extends Module {
     this.output = ops.multiply(x, this.mask, reuseTensor(this.output, x.shape, x));
     return this.output;
   }
+  // #endregion forward
 
+  // #region backward
   /** ∂L/∂x = ∂L/∂y ⊙ mask: the dropped elements pass no gradient back. */
   backward(gradOutput: Tensor, options: BackwardOptions = { inputGrad: true }): Tensor | null {
     if (!this.lastPass) throw new Error("Dropout: backward called before forward");
@@ -50,4 +53,5 @@ export class Dropout extends Module {
     this.inputGrad = ops.multiply(gradOutput, this.mask!, reuseTensor(this.inputGrad, gradOutput.shape, gradOutput));
     return this.inputGrad;
   }
+  // #endregion backward
 }

@@ -48,11 +48,13 @@ export class Linear extends Module implements ActivationFusing {
     this.bias = new Parameter("bias", Tensor.zeros([1, outFeatures], { backend, dtype }));
   }
 
+  // #region forward
   forward(x: Tensor): Tensor {
     this.input = x;
     this.output = ops.linearForward(x, this.weight.value, this.bias.value, this.outputBuffer(x));
     return this.output;
   }
+  // #endregion forward
 
   /** forward(x) and the activation after this layer, a = g(z), in one pass. */
   forwardActivated(x: Tensor, after: ActivationModule): { output: Tensor; activated: Tensor } {
@@ -63,6 +65,7 @@ export class Linear extends Module implements ActivationFusing {
     return { output: z, activated: activation.out };
   }
 
+  // #region backward
   /** Takes g = ∂L/∂z, which the activation above has already multiplied by g'(z). */
   backward(g: Tensor, options: BackwardOptions = { inputGrad: true }): Tensor | null {
     const x = this.parameterGradients(g);
@@ -71,6 +74,7 @@ export class Linear extends Module implements ActivationFusing {
     this.inputGrad = ops.linearInputGradient(g, this.weight.value, reuseTensor(this.inputGrad, x.shape, x));
     return this.inputGrad;
   }
+  // #endregion backward
 
   /** backward(g), then the activation below this layer: ∂L/∂z_below = (g·Wᵀ) ⊙ g'(z_below), in one pass. */
   backwardActivated(g: Tensor, below: ActivationModule): Tensor {
@@ -79,6 +83,7 @@ export class Linear extends Module implements ActivationFusing {
     return ops.linearInputGradient(g, this.weight.value, gradZ, activation);
   }
 
+  // #region parameter-gradients
   /** (2) ∂L/∂W = xᵀ·g and (3) ∂L/∂b = Σ_rows g; returns the input x of the last forward pass. */
   private parameterGradients(g: Tensor): Tensor {
     const x = this.input;
@@ -86,6 +91,7 @@ export class Linear extends Module implements ActivationFusing {
     ops.linearWeightGradients(x, g, this.weight.grad, this.bias.grad);
     return x;
   }
+  // #endregion parameter-gradients
 
   private outputBuffer(x: Tensor): Tensor {
     return reuseTensor(this.output, [x.rows, this.outFeatures], x);
@@ -96,6 +102,7 @@ export class Linear extends Module implements ActivationFusing {
   }
 }
 
+// #region he-init
 /**
  * He initialisation: standard normal draws times sqrt(2/in), drawn row-major like NumPy's
  * randn(in, out) and scaled in float64 before rounding to `dtype`, as the NumPy original did.
@@ -106,3 +113,4 @@ function heInitialWeight(inFeatures: number, outFeatures: number, generator: Ran
   ops.scale(scaled, Math.sqrt(2 / inFeatures), scaled);
   return dtype === "float64" ? scaled : scaled.to({ dtype });
 }
+// #endregion he-init

@@ -11,6 +11,7 @@ export class CrossEntropyLoss implements Loss {
   readonly type = "nabla/cross-entropy";
   private grad: Tensor | undefined;
 
+  // #region forward
   forward(logits: Tensor, labels: Targets): number {
     if (!(labels instanceof Int32Array)) {
       throw new InvalidTargetsError("CrossEntropyLoss", "an Int32Array of class labels, one per row", describeTargets(labels));
@@ -25,6 +26,7 @@ export class CrossEntropyLoss implements Loss {
     this.grad = reuseTensor(this.grad, logits.shape, logits);
     return ops.softmaxCrossEntropy(logits, labels, this.grad);
   }
+  // #endregion forward
 
   backward(): Tensor {
     if (!this.grad) throw new Error("CrossEntropyLoss: backward called before forward");

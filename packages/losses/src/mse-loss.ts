@@ -10,6 +10,7 @@ export class MSELoss implements Loss {
   readonly type = "nabla/mse";
   private grad: Tensor | undefined;
 
+  // #region forward
   forward(predictions: Tensor, targets: Targets): number {
     if (!isTensor(targets)) {
       throw new InvalidTargetsError("MSELoss", "a Tensor with one value per prediction", describeTargets(targets));
@@ -24,6 +25,7 @@ export class MSELoss implements Loss {
     this.grad = reuseTensor(this.grad, predictions.shape, predictions);
     return ops.meanSquaredError(predictions, targets, this.grad);
   }
+  // #endregion forward
 
   backward(): Tensor {
     if (!this.grad) throw new Error("MSELoss: backward called before forward");

@@ -48,6 +48,7 @@ export class Adam implements Optimizer {
     return this.t;
   }
 
+  // #region step
   step(): void {
     this.t += 1;
     const hyperparameters = { lr: this.lr, beta1: this.beta1, beta2: this.beta2, eps: this.eps, step: this.t };
@@ -55,4 +56,5 @@ export class Adam implements Optimizer {
       ops.adamUpdate(parameter.value, parameter.grad, this.moments[i].m, this.moments[i].v, hyperparameters);
     });
   }
+  // #endregion step
 }

@@ -17,7 +17,9 @@ export class SGD implements Optimizer {
     this.parameters = [...parameters];
   }
 
+  // #region step
   step(): void {
     for (const parameter of this.parameters) ops.sgdUpdate(parameter.value, parameter.grad, this.lr);
   }
+  // #endregion step
 }
