@@ -12,6 +12,7 @@ export class ActivationModule extends Module {
 
   constructor(
     readonly type: string,
+    /** The activation g and its derivative. */
     readonly fn: ActivationFunction,
   ) {
     super();

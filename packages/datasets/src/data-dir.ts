@@ -1,5 +1,6 @@
 import { DataDirNotSetError } from "./dataset-errors.js";
 
+/** The environment variable naming the data folder when no `dataDir` is given. */
 export const DATA_DIR_ENV = "NABLA_DATA_DIR";
 
 /**

@@ -1,5 +1,6 @@
 import { Module, ops, reuseTensor, type BackwardOptions, type RandomGenerator, type Tensor } from "@nabla/core";
 
+/** How a Dropout layer is built. */
 export interface DropoutOptions {
   /** Draws the masks. */
   generator: RandomGenerator;
@@ -18,6 +19,7 @@ export class Dropout extends Module {
   private output: Tensor | undefined;
   private inputGrad: Tensor | undefined;
 
+  /** @param p - Probability of dropping each element, in [0, 1). @param options - The generator that draws the masks. */
   constructor(
     readonly p: number,
     options: DropoutOptions,
@@ -28,6 +30,7 @@ export class Dropout extends Module {
   }
 
   // #region forward
+  /** In training, x ⊙ mask/(1 − p) with a new mask; in eval mode (or with p = 0), x itself. */
   forward(x: Tensor): Tensor {
     if (!this.training || this.p === 0) {
       this.lastPass = "identity";

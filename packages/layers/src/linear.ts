@@ -13,9 +13,11 @@ import {
   type RandomGenerator,
 } from "@nabla/core";
 
+/** How a Linear layer is built. */
 export interface LinearOptions {
   /** Draws the initial weights. */
   generator: RandomGenerator;
+  /** Where its parameters live (default: the default backend). */
   backend?: Backend;
   /** Default "float32". */
   dtype?: DType;
@@ -27,12 +29,15 @@ export interface LinearOptions {
  */
 export class Linear extends Module implements ActivationFusing {
   readonly type = "nabla/linear";
+  /** W, shape [in, out], He-initialised. */
   readonly weight: Parameter;
+  /** b, shape [1, out], zero-initialised. */
   readonly bias: Parameter;
   private input: Tensor | undefined;
   private output: Tensor | undefined;
   private inputGrad: Tensor | undefined;
 
+  /** @param inFeatures - Features of each input sample. @param outFeatures - Features of each output sample. @param options - The generator for the initial weights, and where and in which dtype the parameters live. */
   constructor(
     readonly inFeatures: number,
     readonly outFeatures: number,
@@ -49,6 +54,7 @@ export class Linear extends Module implements ActivationFusing {
   }
 
   // #region forward
+  /** z = x·W + b for a batch x of shape [rows, in]; keeps x for the backward pass. */
   forward(x: Tensor): Tensor {
     this.input = x;
     this.output = ops.linearForward(x, this.weight.value, this.bias.value, this.outputBuffer(x));
@@ -97,6 +103,7 @@ export class Linear extends Module implements ActivationFusing {
     return reuseTensor(this.output, [x.rows, this.outFeatures], x);
   }
 
+  /** [weight, bias]. */
   override parameters(): Parameter[] {
     return [this.weight, this.bias];
   }

@@ -9,6 +9,7 @@ export function getDefaultBackend(): Backend {
   return defaultBackend;
 }
 
+/** Makes `backend` the one new tensors use when no backend is given. */
 export function setDefaultBackend(backend: Backend): void {
   defaultBackend = backend;
 }

@@ -5,9 +5,11 @@ import { Tensor, isTensor } from "../tensor.js";
 import type { RandomGenerator } from "../random/random-generator.js";
 import { NonFiniteLossError } from "./non-finite-loss-error.js";
 
+/** Progress reported to `FitOptions.onEpochEnd` after each epoch. */
 export interface EpochInfo {
   /** 1-based epoch number. */
   epoch: number;
+  /** The total number of epochs asked for. */
   epochs: number;
   /** Mean training loss of the epoch (over its mini-batches). */
   loss: number;
@@ -15,7 +17,9 @@ export interface EpochInfo {
   elapsed: number;
 }
 
+/** How `fit` trains. */
 export interface FitOptions {
+  /** Passes over the training data. */
   epochs: number;
   /** Rows per optimizer step; omitted = full batch (one step per epoch, as in the report). */
   batchSize?: number;
@@ -25,9 +29,11 @@ export interface FitOptions {
   onEpochEnd?: (info: EpochInfo) => void | boolean;
 }
 
+/** What `fit` returns. */
 export interface FitResult {
   /** Training loss per epoch. */
   lossHistory: number[];
+  /** Wall-clock training time. */
   seconds: number;
 }
 
