@@ -8,6 +8,9 @@ const apiSidebar: DefaultTheme.SidebarItem[] = existsSync(apiSidebarPath) ? JSON
 // scripts/copy-results.mjs writes one page per results table it finds.
 const resultsSidebarPath = fileURLToPath(new URL("../results/sidebar.json", import.meta.url));
 const resultsSidebar: DefaultTheme.SidebarItem[] = existsSync(resultsSidebarPath) ? JSON.parse(readFileSync(resultsSidebarPath, "utf8")) : [];
+// scripts/package-pages.mjs writes one page per publishable package, from its README.
+const packagesSidebarPath = fileURLToPath(new URL("../packages/sidebar.json", import.meta.url));
+const packagesSidebar: DefaultTheme.SidebarItem[] = existsSync(packagesSidebarPath) ? JSON.parse(readFileSync(packagesSidebarPath, "utf8")) : [];
 
 const guides: DefaultTheme.SidebarItem = {
   text: "Guides",
@@ -50,7 +53,7 @@ export default defineConfig({
     nav: [
       { text: "Guides", link: "/guide/first-model" },
       { text: "Math", link: "/math/" },
-      { text: "Packages", link: "/packages" },
+      { text: "Packages", link: "/packages/" },
       { text: "Results", link: "/results/" },
       { text: "API", link: "/api/" },
     ],
@@ -58,7 +61,7 @@ export default defineConfig({
       "/guide/": [guides, math],
       "/math/": [math, guides],
       "/results/": [{ text: "Results", items: [{ text: "All results", link: "/results/" }, ...resultsSidebar] }, guides],
-      "/packages": [guides, math],
+      "/packages/": [{ text: "Packages", items: [{ text: "All packages", link: "/packages/" }, ...packagesSidebar] }, guides],
       "/api/": [{ text: "API reference", link: "/api/", items: apiSidebar }],
     },
     search: { provider: "local" },
