@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -50,7 +50,7 @@ function typeCheck(blocks: CodeBlock[]): string[] {
     const block = diagnostic.file && files.get(resolve(diagnostic.file.fileName));
     if (!block || diagnostic.start === undefined) return message;
     const { line } = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start);
-    return `${block.packageName} README.md line ${block.line + 1 + line}: ${message}`;
+    return `${block.packageName} line ${block.line + 1 + line}: ${message}`;
   });
 }
 
@@ -77,8 +77,12 @@ describe("package READMEs", () => {
     });
   });
 
-  it("has TypeScript examples that type-check against the workspace packages", () => {
+  it("has TypeScript examples that type-check against the workspace packages, as do the guides", () => {
     const blocks = packages.flatMap((p) => (existsSync(readmeOf(p.dir)) ? codeBlocks(p.name, readFileSync(readmeOf(p.dir), "utf8")) : []));
+    const guides = join(repoRoot, "docs/site/guide");
+    for (const page of readdirSync(guides).filter((f) => f.endsWith(".md"))) {
+      blocks.push(...codeBlocks(`docs/site/guide/${page}`, readFileSync(join(guides, page), "utf8")));
+    }
     expect(typeCheck(blocks)).toEqual([]);
   }, 60_000);
 
