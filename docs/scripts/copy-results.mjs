@@ -35,11 +35,17 @@ rmSync(picturesDir, { recursive: true, force: true });
 mkdirSync(pagesDir, { recursive: true });
 
 const sidebar = [];
+// Every picture, grouped by results folder: the reproducing guide includes this beside its text.
+const gallery = [];
 const index = ["# Results", "", "The results committed with the code, one page per table. Regenerated from the results folders at every site build; see [reproducing the report's tables](../guide/reproducing-the-report.md).", ""];
 for (const [name, dir] of resultsFolders()) {
   const files = readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile()).map((f) => f.name).sort();
   const pictures = files.filter((f) => f.endsWith(".svg"));
   for (const picture of pictures) cpSync(join(dir, picture), join(picturesDir, name, picture));
+  if (pictures.length > 0) {
+    gallery.push(`### ${relative(repoRoot, dir)}`, "");
+    for (const picture of pictures) gallery.push(`![${basename(picture, ".svg")}](/results/${name}/${picture})`, "");
+  }
   const shown = new Set();
   for (const table of files.filter((f) => f.endsWith(".md"))) {
     const slug = `${name}-${basename(table, ".md")}`;
@@ -67,5 +73,7 @@ for (const [name, dir] of resultsFolders()) {
 }
 if (sidebar.length === 0) index.push("No results folder was found when this site was built.");
 writeFileSync(join(pagesDir, "index.md"), `${index.join("\n")}\n`);
+if (gallery.length === 0) gallery.push("No results pictures were found when this site was built.");
+writeFileSync(join(pagesDir, "gallery.md"), `${gallery.join("\n")}\n`);
 writeFileSync(join(pagesDir, "sidebar.json"), JSON.stringify(sidebar));
 console.log(`copy-results: ${sidebar.length} results pages`);
