@@ -8,6 +8,8 @@ export interface PublishablePackage {
   name: string;
   dir: string;
   description: string;
+  /** Whether it installs a command (package.json "bin"). */
+  hasBin: boolean;
   entryPoints: EntryPoint[];
 }
 export declare function publishablePackages(): PublishablePackage[];

@@ -10,7 +10,7 @@ const PACKAGE_FOLDERS = ["packages", "examples"];
 
 /**
  * @typedef {{ subpath: string, source: string }} EntryPoint  subpath "." or "./testing"; source absolute
- * @typedef {{ name: string, dir: string, description: string, entryPoints: EntryPoint[] }} PublishablePackage
+ * @typedef {{ name: string, dir: string, description: string, hasBin: boolean, entryPoints: EntryPoint[] }} PublishablePackage
  */
 
 /** @returns {PublishablePackage[]} */
@@ -25,7 +25,13 @@ export function publishablePackages() {
       if (!entry.isDirectory() || !existsSync(manifestPath)) continue;
       const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
       if (manifest.private) continue;
-      found.push({ name: manifest.name, dir, description: manifest.description ?? "", entryPoints: entryPointsOf(dir, manifest) });
+      found.push({
+        name: manifest.name,
+        dir,
+        description: manifest.description ?? "",
+        hasBin: manifest.bin !== undefined,
+        entryPoints: entryPointsOf(dir, manifest),
+      });
     }
   }
   return found.sort((a, b) => a.name.localeCompare(b.name));
