@@ -4,7 +4,9 @@
  * `problem` what was expected there.
  */
 export class DatasetFormatError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "DatasetFormatError";
+  /** @param file - The file that could not be read. @param location - Where in it: a line, record or byte offset, when known. @param problem - What was wrong there. */
   constructor(readonly file: string, readonly location: string | undefined, readonly problem: string) {
     super(`${file}${location ? ` (${location})` : ""}: ${problem}`);
   }
@@ -15,7 +17,9 @@ export class DatasetFormatError extends Error {
  * file is missing, where it was looked for, where to put the files and why the download failed.
  */
 export class DatasetNotFoundError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "DatasetNotFoundError";
+  /** @param dataset - The dataset's name. @param missing - The files that were not found. @param dataDir - The folder that was searched. @param howToGet - Where to get the files. @param reason - Why they could not be fetched (download off, or failed). */
   constructor(
     readonly dataset: string,
     readonly missing: readonly string[],
@@ -38,6 +42,7 @@ export class DatasetNotFoundError extends Error {
  * one and there is no per-user cache to default to (no XDG_CACHE_HOME and no home folder).
  */
 export class DataDirNotSetError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "DataDirNotSetError";
   constructor() {
     super(
@@ -50,7 +55,9 @@ export class DataDirNotSetError extends Error {
 
 /** A downloaded file whose digest differs from the published one: a corrupt or different file. */
 export class ChecksumMismatchError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "ChecksumMismatchError";
+  /** @param file - The file whose digest differs. @param algorithm - The digest algorithm ("sha256"). @param expected - The published digest, hex. @param actual - The file's digest, hex. */
   constructor(readonly file: string, readonly algorithm: string, readonly expected: string, readonly actual: string) {
     super(`${file}: ${algorithm} is ${actual}, expected ${expected}; the file is corrupt or not the published one`);
   }
@@ -58,7 +65,9 @@ export class ChecksumMismatchError extends Error {
 
 /** A download that did not complete: no connection, an HTTP error, a stall or a short body. */
 export class DownloadError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "DownloadError";
+  /** @param url - What was being downloaded. @param reason - Why it failed. */
   constructor(readonly url: string, readonly reason: string) {
     super(`${url}: ${reason}`);
   }

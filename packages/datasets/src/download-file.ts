@@ -4,6 +4,7 @@ import { DownloadError } from "./dataset-errors.js";
 import { type Checksum, verifyFileChecksum } from "./file-checksum.js";
 import { type ProgressStream, createProgressBar } from "./progress-bar.js";
 
+/** How `downloadFile` fetches. */
 export interface DownloadOptions {
   /** Give up when the server sends no response, or no new bytes, for this long (default 30 s). */
   timeoutMs?: number;

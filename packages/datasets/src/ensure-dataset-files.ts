@@ -24,6 +24,7 @@ export interface DatasetSource {
   readonly files: readonly string[];
   /** Which part of the unpacked archive goes where in the data folder, for the "put the files here" message. */
   readonly layout: string;
+  /** Where the files come from when they must be downloaded. */
   readonly archive: DatasetArchive;
 }
 

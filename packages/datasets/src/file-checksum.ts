@@ -4,7 +4,9 @@ import { ChecksumMismatchError } from "./dataset-errors.js";
 
 /** A published digest of a file, as lowercase hex. */
 export interface Checksum {
+  /** The digest algorithm. */
   readonly algorithm: "md5" | "sha256";
+  /** The digest, lowercase hex. */
   readonly hex: string;
 }
 

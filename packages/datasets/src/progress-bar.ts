@@ -1,9 +1,12 @@
 /** Where progress is written: process.stderr, or anything with write() and an optional isTTY. */
 export interface ProgressStream {
+  /** Writes text as is (the bar redraws with "\r" on a terminal). */
   write(text: string): unknown;
+  /** Whether the stream is a terminal: the bar redraws in place there and prints only the final line elsewhere. */
   readonly isTTY?: boolean;
 }
 
+/** A byte-count progress line for a download. */
 export interface ProgressBar {
   /** Report the bytes done so far. */
   update(done: number): void;

@@ -9,6 +9,7 @@ import { TrainingRun } from "./training-run.js";
 export interface EpochInfo {
   /** 1-based epoch number. */
   epoch: number;
+  /** The total number of epochs asked for. */
   epochs: number;
   /** Mean training loss of the epoch (over its mini-batches). */
   loss: number;
@@ -54,6 +55,7 @@ export interface FitAsyncOptions extends FitOptions {
 export interface FitResult {
   /** Training loss per epoch (a resumed run's earlier epochs included). */
   lossHistory: number[];
+  /** Wall-clock training time. */
   seconds: number;
   /** True when training ended before `epochs` (onEpochEnd returned false or the signal aborted). */
   stopped: boolean;
