@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Registry } from "@nabla/core";
-import type { Experiment, MetricColumn } from "./experiment.js";
+import type { MetricColumn } from "./experiment-schema.js";
+import type { Experiment } from "./load-experiment.js";
 import type { ModelResult } from "./run-experiment.js";
 import { judgeClaim, summarizeSeeds, type SeedSummary } from "./seed-statistics.js";
 
@@ -60,8 +61,8 @@ export function writeSeedResults(
     return { ...comparison, difference, verdict: judgeClaim(comparison.expect, difference) };
   });
 
-  const task = experiment.task;
-  writeFileSync(join(outDir, `${task}-seeds.json`), `${JSON.stringify({ task, ...run, seeds, models, comparisons }, null, 2)}\n`);
+  const task = experiment.name;
+  writeFileSync(join(outDir, `${task}-seeds.json`), `${JSON.stringify({ experiment: task, task: experiment.task, ...run, seeds, models, comparisons }, null, 2)}\n`);
 
   const columnOf = (key: string) => experiment.metrics.find((c) => c.key === key) ?? { key, label: key, digits: 4 };
   const lines = [
