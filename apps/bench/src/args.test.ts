@@ -19,6 +19,10 @@ describe("parseBenchArgs", () => {
     });
   });
 
+  it("ignores the -- separator pnpm may forward", () => {
+    expect(parseBenchArgs(["--", "regression", "--quick"])).toMatchObject({ experiments: ["regression"], quick: true });
+  });
+
   it("rejects unknown flags, missing values and bad numbers with a UsageError", () => {
     expect(() => parseBenchArgs(["--fast"])).toThrow(UsageError);
     expect(() => parseBenchArgs(["--out"])).toThrow(UsageError);

@@ -52,7 +52,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      // pnpm may forward a "--" separator; the old hand-written parsers skipped it too.
+      args: argv.filter((arg) => arg !== "--"),
       allowPositionals: true,
       options: {
         quick: { type: "boolean", default: false },
