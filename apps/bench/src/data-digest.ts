@@ -3,8 +3,8 @@ import { dirname, join, resolve } from "node:path";
 import { CALIFORNIA_HOUSING_SOURCE, CIFAR10_SOURCE, ensureDatasetFiles, fileDigest, type DatasetSource } from "@nabla/datasets";
 import type { Experiment } from "./load-experiment.js";
 
-/** The file next to experiment.json that carries its data's checksums into turbo's cache key (a task input). */
-export const DATA_DIGEST_FILE = ".data-digest.json";
+// The file next to experiment.json that carries its data's checksums into turbo's cache key (a task input in turbo.json).
+const DATA_DIGEST_FILE = ".data-digest.json";
 
 // The built-in datasets by the names experiments use; a plugin's dataset has no known files.
 const DATASET_SOURCES = new Map<string, DatasetSource>([

@@ -93,7 +93,9 @@ export const ExperimentSchema = Type.Object(
         description: "Packages the runner imports first so their components work by namespace/name (list them in package.json too)",
       }),
     ),
-    dataset: Type.Union([RegistryDatasetSchema, FileDatasetSchema]),
+    dataset: Type.Union([RegistryDatasetSchema, FileDatasetSchema], {
+      description: "A registered dataset {name, options?} or a table in a file {file, target, array?}",
+    }),
     split: Type.Optional(
       Type.Object(
         { testSize: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 }), seed: Type.Integer({ minimum: 0 }) },
@@ -115,7 +117,7 @@ export const ExperimentSchema = Type.Object(
     comparisons: Type.Optional(Type.Array(ComparisonSchema)),
     models: Type.Array(ExperimentModelSchema, { minItems: 1 }),
   },
-  { additionalProperties: false, $id: "https://nabla.dev/schema/experiment.schema.json", title: "Nabla experiment" },
+  { additionalProperties: false, title: "Nabla experiment" },
 );
 
 /** An experiment document as validated by the schema (model specs are still `unknown` here). */

@@ -41,6 +41,14 @@ describe("checkExperimentDocument", () => {
     expect(error.message).toContain("x.json: $.training.dtype");
   });
 
+  it("follows the dataset form the document uses to the wrong value inside it", () => {
+    const error = problemWith((document) => {
+      document.dataset = { file: "houses.xlsx", target: "price" };
+    });
+    expect(error.path).toBe("$.dataset.file");
+    expect(problemWith((document) => (document.dataset = { name: "cifar10", layout: "hwc" })).path).toBe("$.dataset.layout");
+  });
+
   it("rejects unknown properties where they are", () => {
     expect(problemWith((document) => (document.models[1].extra = 1)).path).toBe("$.models[1].extra");
   });

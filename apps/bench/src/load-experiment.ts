@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
+import { Value, type ValueError } from "@sinclair/typebox/value";
 import type { TSchema } from "@sinclair/typebox";
 import { assertModelSpec, SpecError, type ModelSpec } from "@nabla/core";
 import { ExperimentFileError } from "./experiment-file-error.js";
@@ -37,6 +38,18 @@ function allowedValues(schema: TSchema): string[] {
   return options.every((option) => option.const !== undefined) ? options.map((option) => String(option.const)) : [];
 }
 
+// A union of objects (the dataset forms) fails as a whole; the member whose keys the value uses
+// says what is wrong inside it, at its own path.
+function innermostError(error: ValueError): ValueError {
+  const members: TSchema[] = error.schema.anyOf ?? [];
+  const value = error.value;
+  if (members.length === 0 || value === null || typeof value !== "object" || Array.isArray(value)) return error;
+  const keys = Object.keys(value);
+  const member = members.find((candidate) => candidate.properties && keys.some((key) => Object.hasOwn(candidate.properties, key) && (candidate.required ?? []).includes(key)));
+  const inner = member && Value.Errors(member, value).First();
+  return inner ? innermostError({ ...inner, path: `${error.path}${inner.path}` }) : error;
+}
+
 function rejectPrototypeKeys(file: string, value: unknown, path: string): void {
   if (value === null || typeof value !== "object") return;
   if (Array.isArray(value)) {
@@ -52,8 +65,9 @@ function rejectPrototypeKeys(file: string, value: unknown, path: string): void {
 /** Checks a parsed experiment document; `file` names it in errors and `name` becomes the experiment's name. */
 export function checkExperimentDocument(file: string, name: string, value: unknown): Experiment {
   rejectPrototypeKeys(file, value, "$");
-  const first = checkExperiment.Errors(value).First();
-  if (first) {
+  const error = checkExperiment.Errors(value).First();
+  if (error) {
+    const first = innermostError(error);
     const unexpected = first.message.startsWith("Unexpected property");
     throw new ExperimentFileError(file, jsonPath(first.path), unexpected ? "unknown property" : first.message.toLowerCase(), allowedValues(first.schema));
   }
