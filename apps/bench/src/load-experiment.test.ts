@@ -49,6 +49,13 @@ describe("checkExperimentDocument", () => {
     expect(problemWith((document) => (document.dataset = { name: "cifar10", layout: "hwc" })).path).toBe("$.dataset.layout");
   });
 
+  it("refuses seeds under the reference protocol, whose one stream they cannot change", () => {
+    const error = problemWith((document) => {
+      document.training = { ...document.training, protocol: "reference", seeds: [1, 2] };
+    });
+    expect(error.path).toBe("$.training.seeds");
+  });
+
   it("rejects unknown properties where they are", () => {
     expect(problemWith((document) => (document.models[1].extra = 1)).path).toBe("$.models[1].extra");
   });

@@ -81,6 +81,9 @@ export function checkExperimentDocument(file: string, name: string, value: unkno
     }
     return { name: model.name, reported: model.reported ?? {}, spec: model.spec };
   });
+  if (document.training.seeds && document.training.protocol === "reference") {
+    throw new ExperimentFileError(file, "$.training.seeds", "seeds use the nabla protocol: the reference protocol is one fixed stream");
+  }
   const names = new Set(models.map((model) => model.name));
   if (names.size !== models.length) throw new ExperimentFileError(file, "$.models", "two models share a name");
   const metricKeys = new Set(document.metrics.map((metric) => metric.key));

@@ -29,6 +29,7 @@ function experimentPackageName(experimentDir: string): string {
  * the results index (and copies everything to `--out`).
  */
 export async function runBench(args: BenchArgs, repoRoot: string): Promise<number> {
+  if (args.seeds && args.protocol === "reference") throw new UsageError("--seeds uses the nabla protocol: the reference protocol is one fixed stream");
   const experiments = findExperiments(repoRoot);
   for (const name of args.experiments) {
     if (!experiments.has(name)) throw new UsageError(`no experiment "${name}" (experiments: ${[...experiments.keys()].join(", ")})`);
