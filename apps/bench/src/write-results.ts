@@ -35,7 +35,7 @@ export function slug(name: string): string {
  */
 export function writeResults(outDir: string, experiment: Experiment, run: RunDescription, results: readonly ModelResult[]): { files: string[]; table: string } {
   mkdirSync(outDir, { recursive: true });
-  const task = experiment.name;
+  const name = experiment.name;
   const written: string[] = [];
   const write = (name: string, content: string) => {
     writeFileSync(join(outDir, name), content);
@@ -69,15 +69,15 @@ export function writeResults(outDir: string, experiment: Experiment, run: RunDes
       lossHistory: r.lossHistory,
     })),
   };
-  write(`${task}.json`, `${JSON.stringify(summary, null, 2)}\n`);
+  write(`${name}.json`, `${JSON.stringify(summary, null, 2)}\n`);
 
   const plots: string[] = [];
   for (const r of results) {
-    const lossFile = `${task}-loss-${slug(r.name)}.svg`;
+    const lossFile = `${name}-loss-${slug(r.name)}.svg`;
     write(lossFile, lossCurveSvg(`${r.name}: training loss`, r.lossHistory));
     plots.push(`- ${r.name}: [loss curve](${lossFile})`);
     if (r.parity) {
-      const parityFile = `${task}-parity-${slug(r.name)}.svg`;
+      const parityFile = `${name}-parity-${slug(r.name)}.svg`;
       write(parityFile, paritySvg(`${r.name}: actual vs predicted (test set)`, r.parity.actual, r.parity.predicted));
       plots[plots.length - 1] += `, [parity plot](${parityFile})`;
     }
@@ -103,6 +103,6 @@ export function writeResults(outDir: string, experiment: Experiment, run: RunDes
     ...plots,
     "",
   ].join("\n");
-  write(`${task}.md`, markdown);
-  return { files: written, table: join(outDir, `${task}.md`) };
+  write(`${name}.md`, markdown);
+  return { files: written, table: join(outDir, `${name}.md`) };
 }
