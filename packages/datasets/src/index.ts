@@ -15,7 +15,7 @@ export { ensureDatasetFiles, DATASETS_MIRROR_ENV, type DatasetSource, type Datas
 export { downloadFile, type DownloadOptions } from "./download-file.js";
 export { extractTarGz, parseTarHeader, type TarHeader } from "./extract-tar-gz.js";
 export { fileDigest, verifyFileChecksum, type Checksum } from "./file-checksum.js";
-export { createProgressBar, type ProgressBar, type ProgressStream, type DescribeAmount } from "./progress-bar.js";
+export { createProgressBar, type ProgressAmount, type ProgressBar, type ProgressStream } from "./progress-bar.js";
 export {
   loadCaliforniaHousing,
   parseCaliforniaHousing,
