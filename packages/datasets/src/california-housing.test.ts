@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CALIFORNIA_HOUSING_FEATURE_NAMES, loadCaliforniaHousing, parseCaliforniaHousing } from "./california-housing.js";
+import { CALIFORNIA_HOUSING_FEATURE_NAMES, parseCaliforniaHousing } from "./california-housing.js";
+import { loadCaliforniaHousing } from "./load-california-housing.js";
 import { DatasetFormatError, DatasetNotFoundError } from "./dataset-errors.js";
 
 // Lines 1–3 and 20,640 of StatLib's cal_housing.data.
