@@ -2,7 +2,7 @@ import type { DType, EpochInfo, ModelSpec } from "@nabla/core";
 
 /** Rows to train on: features row-major [rows × cols]; targets one value (regression) or one label (classification) per row. */
 export interface TrainingData {
-  readonly features: Float64Array | Float32Array;
+  readonly features: Float64Array | Float32Array | Uint8Array;
   readonly rows: number;
   readonly cols: number;
   readonly targets: Float64Array | Float32Array | Int32Array;
