@@ -97,6 +97,19 @@ describe("the playground in Chromium", () => {
     await page.close();
   });
 
+  it("stops training after the current epoch when Stop is pressed, keeping the model trained so far", async () => {
+    const { page, errors } = await openPlayground(CROSS_ORIGIN_ISOLATION);
+    await page.locator("#epochs").fill("100000");
+    await page.locator("#train").click();
+    await page.waitForFunction(() => (document.getElementById("status")?.textContent ?? "").startsWith("Epoch 3/"));
+    await page.locator("#stop").click();
+    await waitForTraining(page);
+    expect(await page.locator("#status").textContent()).toMatch(/^Stopped after \d+ epochs/);
+    expect(Number(await page.locator("dd[data-metric=r2]").textContent())).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("still trains, on one thread, without the cross-origin isolation headers", async () => {
     const { page, errors } = await openPlayground({});
     await page.locator("#epochs").fill("3");
