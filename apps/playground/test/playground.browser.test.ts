@@ -7,6 +7,8 @@ import { launchChromium } from "./launch-chromium.js";
 import { CROSS_ORIGIN_ISOLATION, serveStatic } from "./static-server.js";
 
 const appDir = resolve(import.meta.dirname, "..");
+const dataDir = process.env.NABLA_DATA_DIR ?? resolve(appDir, "../../../shared/data");
+const cifar10Batch = join(dataDir, "cifar-10-batches-bin", "data_batch_1.bin");
 const dist = join(appDir, "dist");
 const results = join(appDir, "test-results");
 
@@ -106,6 +108,22 @@ describe("the playground in Chromium", () => {
     await waitForTraining(page);
     expect(await page.locator("#status").textContent()).toMatch(/^Stopped after \d+ epochs/);
     expect(Number(await page.locator("dd[data-metric=r2]").textContent())).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.skipIf(!existsSync(cifar10Batch))("trains a report CIFAR-10 model on a dropped batch file and shows its confusion matrix", async () => {
+    const { page, errors } = await openPlayground(CROSS_ORIGIN_ISOLATION);
+    await page.locator("#preset").selectOption({ label: "Report (CIFAR-10): Tanh w/ Adam" });
+    expect(await page.locator("#data").inputValue()).toBe("cifar10");
+    await page.locator("#file").setInputFiles(cifar10Batch);
+    await page.locator("#epochs").fill("3");
+    await page.locator("#train").click();
+    await waitForTraining(page);
+    const accuracy = Number(await page.locator("dd[data-metric=accuracy]").textContent());
+    console.log(`CIFAR-10 (first 5,000 images of data_batch_1, 3 epochs): accuracy ${accuracy}`);
+    expect(accuracy).toBeGreaterThan(0.2);
+    expect(await page.locator("#confusion tr").count()).toBe(11);
     expect(errors).toEqual([]);
     await page.close();
   });
