@@ -12,9 +12,11 @@ export function openSync(path: string, _flags: string): never {
   return readFileSync(path);
 }
 
-// Reached only through openSync, which throws first.
+/** Never reached in a browser: openSync throws first. Present so readCifar10Batch's module links. */
 export const closeSync = (_fd: number): void => undefined;
+/** Never reached in a browser: openSync throws first. */
 export const fstatSync = (_fd: number): { size: number } => ({ size: 0 });
+/** Never reached in a browser: openSync throws first. */
 export const readSync = (_fd: number, _buffer: Uint8Array, _offset: number, _length: number, _position: number): number => 0;
 
 /** Zip entries compressed with deflate need Node's zlib; np.savez (not savez_compressed) stores them uncompressed. */
