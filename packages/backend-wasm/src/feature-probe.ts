@@ -22,13 +22,16 @@ export interface WasmFeatures {
   readonly simd: boolean;
   /** Relaxed SIMD (fused multiply-add): used by the GEMM when present (Node 20 needs --experimental-wasm-relaxed-simd). */
   readonly relaxedSimd: boolean;
-  /** Shared memories, which let worker threads run kernels over the same tensors. */
+  /** Shared memories (the kernels import one); worker threads may run kernels over them where the runtime lets memory be shared with workers. */
   readonly sharedMemory: boolean;
 }
 
 function hasSharedMemory(): boolean {
   try {
-    return new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer instanceof SharedArrayBuffer;
+    // Not `instanceof SharedArrayBuffer`: a browser page that is not crossOriginIsolated hides that
+    // constructor, yet still creates shared wasm memories, which one thread can use.
+    const buffer = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer;
+    return Object.prototype.toString.call(buffer) === "[object SharedArrayBuffer]";
   } catch {
     return false;
   }
@@ -41,7 +44,7 @@ export function detectWasmFeatures(): WasmFeatures {
   detected ??= {
     simd: typeof WebAssembly === "object" && WebAssembly.validate(SIMD_PROBE),
     relaxedSimd: typeof WebAssembly === "object" && WebAssembly.validate(RELAXED_SIMD_PROBE),
-    sharedMemory: typeof WebAssembly === "object" && typeof SharedArrayBuffer === "function" && hasSharedMemory(),
+    sharedMemory: typeof WebAssembly === "object" && hasSharedMemory(),
   };
   return detected;
 }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "#platform";
 import type { TabularData } from "@nabla/core";
 import { DatasetFormatError } from "./dataset-errors.js";
 

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync } from "#platform";
 import { DatasetFormatError } from "./dataset-errors.js";
 import { type NpyData, SUPPORTED_NPY_DTYPES, parseNpyDType } from "./npy-dtype.js";
 

@@ -1,4 +1,4 @@
-import { crc32, inflateRawSync } from "node:zlib";
+import { crc32, inflateRawSync } from "#platform";
 import { DatasetFormatError } from "./dataset-errors.js";
 
 /** One file of a zip archive. */
