@@ -1,9 +1,10 @@
-// One name per AVX2 operation for both element types, so each kernel is written once as a template.
+// The AVX2/FMA flavour of Simd<T> (see simd.h): 8 floats or 4 doubles per YMM register, 16 of them.
 #pragma once
 
 #include <immintrin.h>
 
 namespace nabla {
+namespace NABLA_ISA {
 
 template <typename T>
 struct Simd;
@@ -11,7 +12,9 @@ struct Simd;
 template <>
 struct Simd<float> {
   using Vec = __m256;
+  using Mask = __m256i;
   static constexpr int kLanes = 8;
+  static constexpr int kRegisters = 16;
   static Vec zero() { return _mm256_setzero_ps(); }
   static Vec set1(float x) { return _mm256_set1_ps(x); }
   static Vec load(const float* p) { return _mm256_loadu_ps(p); }
@@ -38,12 +41,12 @@ struct Simd<float> {
   static Vec bit_and(Vec a, Vec b) { return _mm256_and_ps(a, b); }
   static Vec bit_or(Vec a, Vec b) { return _mm256_or_ps(a, b); }
   static Vec round(Vec a) { return _mm256_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
-  // 2^n for integral n in the normal range, built in the exponent field.
   // Lanes [0, count) set, for the last partial vector of a row.
-  static __m256i lane_mask(int count) {
+  static Mask lane_mask(int count) {
     return _mm256_cmpgt_epi32(_mm256_set1_epi32(count), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
   }
-  static Vec masked_load(const float* p, __m256i mask) { return _mm256_maskload_ps(p, mask); }
+  static Vec masked_load(const float* p, Mask mask) { return _mm256_maskload_ps(p, mask); }
+  // 2^n for integral n in the normal range, built in the exponent field.
   static Vec pow2(Vec n) {
     const __m256i bits = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23);
     return _mm256_castsi256_ps(bits);
@@ -53,7 +56,9 @@ struct Simd<float> {
 template <>
 struct Simd<double> {
   using Vec = __m256d;
+  using Mask = __m256i;
   static constexpr int kLanes = 4;
+  static constexpr int kRegisters = 16;
   static Vec zero() { return _mm256_setzero_pd(); }
   static Vec set1(double x) { return _mm256_set1_pd(x); }
   static Vec load(const double* p) { return _mm256_loadu_pd(p); }
@@ -79,14 +84,15 @@ struct Simd<double> {
   static Vec bit_and(Vec a, Vec b) { return _mm256_and_pd(a, b); }
   static Vec bit_or(Vec a, Vec b) { return _mm256_or_pd(a, b); }
   static Vec round(Vec a) { return _mm256_round_pd(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
-  static __m256i lane_mask(int count) {
+  static Mask lane_mask(int count) {
     return _mm256_cmpgt_epi64(_mm256_set1_epi64x(count), _mm256_setr_epi64x(0, 1, 2, 3));
   }
-  static Vec masked_load(const double* p, __m256i mask) { return _mm256_maskload_pd(p, mask); }
+  static Vec masked_load(const double* p, Mask mask) { return _mm256_maskload_pd(p, mask); }
   static Vec pow2(Vec n) {
     const __m256i n64 = _mm256_cvtepi32_epi64(_mm256_cvtpd_epi32(n));
     return _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_add_epi64(n64, _mm256_set1_epi64x(1023)), 52));
   }
 };
 
+}  // namespace NABLA_ISA
 }  // namespace nabla

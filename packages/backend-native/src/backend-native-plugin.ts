@@ -6,8 +6,8 @@ const VERSION = "0.1.0";
 
 /**
  * The native backend as "nabla/native". Its priority puts it ahead of every other backend
- * wherever the addon was built and the CPU has AVX2 and FMA; elsewhere it reports itself
- * unavailable and selection falls through to the next backend.
+ * wherever the addon was built (any x86-64 CPU runs its generic kernels); elsewhere it reports
+ * itself unavailable and selection falls through to the next backend.
  */
 export const backendNativePlugin: NablaPlugin = {
   meta: { name: "@nabla/backend-native", version: VERSION },
@@ -16,7 +16,7 @@ export const backendNativePlugin: NablaPlugin = {
     {
       kind: "backend",
       name: "native",
-      description: "C++ kernels with AVX2/FMA and a thread pool, in a Node-API addon built from source",
+      description: "C++ kernels for AVX-512, AVX2/FMA or any x86-64 CPU (the best it runs, or NABLA_NATIVE_ISA), with a thread pool, in a Node-API addon built from source",
       priority: 100,
       isAvailable: isNativeBackendAvailable,
       create: () => createNativeBackend(),

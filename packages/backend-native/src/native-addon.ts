@@ -1,9 +1,17 @@
 import { createRequire } from "node:module";
 import type { FloatArray } from "@nabla/core";
+import type { NativeIsa } from "./native-isa.js";
 
-/** The functions native/build/Release/nabla_native.node exports (see native/addon.cc for each signature). */
+/** The functions native/build/Release/nabla_native.node exports (see native/addon.cc). */
 export interface NativeAddon {
-  cpuSupportsKernels(): boolean;
+  /** The instruction sets whose kernels this CPU can run, best first; "generic" is always there. */
+  supportedIsas(): NativeIsa[];
+  /** The kernels compiled for `isa`; throws when this CPU cannot run them. */
+  kernels(isa: NativeIsa): NativeKernels;
+}
+
+/** The kernels of one instruction set (see native/addon.cc for each signature). */
+export interface NativeKernels {
   matmul(a: FloatArray, b: FloatArray, out: FloatArray, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean, threads: number): void;
   linearForward(x: FloatArray, weight: FloatArray, bias: FloatArray, z: FloatArray, a: FloatArray | null, kernel: number | null, rows: number, inputs: number, outputs: number, threads: number): void;
   linearInputGradient(
@@ -48,14 +56,6 @@ export interface NativeAddon {
   fill(x: FloatArray, value: number, threads: number): void;
 }
 
-/** Codes of the fused activation kernels, as numbered by `enum class Activation` in native/kernels.h. */
-export const ACTIVATION_KERNELS: ReadonlyMap<string, number> = new Map([
-  ["relu", 0],
-  ["silu", 1],
-  ["sigmoid", 2],
-  ["tanh", 3],
-]);
-
 export type AddonLoad = { addon: NativeAddon; reason?: undefined } | { addon?: undefined; reason: string };
 
 // Relative to this module, which is src/ in tests and dist/ once built: both sit beside native/.
@@ -70,7 +70,7 @@ function loadOnce(): AddonLoad {
   } catch (error) {
     return { reason: `the addon ${ADDON_PATH} did not load (${(error as Error).message.split("\n")[0]}); build it with "pnpm --filter @nabla/backend-native build"` };
   }
-  return addon.cpuSupportsKernels() ? { addon } : { reason: "this CPU lacks AVX2 or FMA" };
+  return { addon };
 }
 
 /** The addon, or why it cannot be used. Never throws; NABLA_DISABLE_NATIVE=1 turns it off. */
