@@ -498,6 +498,18 @@ napi_value supported_isas_binding(napi_env env, napi_callback_info) {
   return result;
 }
 
+// activationKernels() → the fused activation names, in id order, that this addon was built with.
+napi_value activation_kernels_binding(napi_env env, napi_callback_info) {
+  napi_value result;
+  napi_create_array_with_length(env, kActivationCount, &result);
+  for (int id = 0; id < kActivationCount; ++id) {
+    napi_value name;
+    napi_create_string_utf8(env, kActivationNames[id], NAPI_AUTO_LENGTH, &name);
+    napi_set_element(env, result, static_cast<std::uint32_t>(id), name);
+  }
+  return result;
+}
+
 // Reads the instruction set name of kernels(isa) and finds its table among the supported ones.
 const KernelTable& requested_table(napi_env env, napi_callback_info info) {
   std::size_t count = 1;
@@ -557,6 +569,7 @@ NAPI_MODULE_INIT() {
   using namespace nabla;
   const napi_property_descriptor properties[] = {
       {"supportedIsas", nullptr, supported_isas_binding, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"activationKernels", nullptr, activation_kernels_binding, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"kernels", nullptr, guarded<kernels_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
   };
   napi_define_properties(env, exports, sizeof(properties) / sizeof(properties[0]), properties);

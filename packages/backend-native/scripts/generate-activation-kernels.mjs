@@ -22,6 +22,9 @@ enum class Activation : int { ${names.map((name, id) => `${name} = ${id}`).join(
 
 constexpr int kActivationCount = ${names.length};
 
+// The list's names in id order, for the addon to report what it was built with.
+constexpr const char* kActivationNames[kActivationCount] = {${FUSED_ACTIVATION_KERNELS.map((name) => `"${name}"`).join(", ")}};
+
 // X(Name) for every activation, in id order.
 #define NABLA_FOR_EACH_ACTIVATION(X) ${names.map((name) => `X(${name})`).join(" ")}
 

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { FloatArray } from "@nabla/core";
+import { FUSED_ACTIVATION_KERNELS, type FloatArray } from "@nabla/core";
 import type { NativeIsa } from "./native-isa.js";
 
 /** The functions native/build/Release/nabla_native.node exports (see native/addon.cc). */
@@ -8,6 +8,8 @@ export interface NativeAddon {
   supportedIsas(): NativeIsa[];
   /** The kernels compiled for `isa`; throws when this CPU cannot run them. */
   kernels(isa: NativeIsa): NativeKernels;
+  /** The fused activation names, in id order, from the list the addon was built with. */
+  activationKernels(): string[];
 }
 
 /** The kernels of one instruction set (see native/addon.cc for each signature). */
@@ -70,7 +72,17 @@ function loadOnce(): AddonLoad {
   } catch (error) {
     return { reason: `the addon ${ADDON_PATH} did not load (${(error as Error).message.split("\n")[0]}); build it with "pnpm --filter @nabla/backend-native build"` };
   }
-  return { addon };
+  const mismatch = activationKernelsMismatch(addon.activationKernels());
+  return mismatch === undefined ? { addon } : { reason: mismatch };
+}
+
+/**
+ * Why an addon built from another version of @nabla/core's FUSED_ACTIVATION_KERNELS must not
+ * run (its kernel ids would mean other activations), or undefined when its list is core's.
+ */
+export function activationKernelsMismatch(built: readonly string[]): string | undefined {
+  if (built.length === FUSED_ACTIVATION_KERNELS.length && built.every((name, id) => name === FUSED_ACTIVATION_KERNELS[id])) return undefined;
+  return `the addon was built for the fused activations [${built.join(", ")}], but @nabla/core lists [${FUSED_ACTIVATION_KERNELS.join(", ")}]; rebuild it with "pnpm --filter @nabla/backend-native build"`;
 }
 
 /** The addon, or why it cannot be used. Never throws; NABLA_DISABLE_NATIVE=1 turns it off. */
