@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { FUSED_ACTIVATION_KERNELS, type FloatArray } from "@nabla/core";
 import type { NativeIsa } from "./native-isa.js";
 
-/** The functions native/build/Release/nabla_native.node exports (see native/addon.cc). */
+/** The functions native/build/Release/nabla_native.node exports (see native/addon.cc for each signature). */
 export interface NativeAddon {
   /** The instruction sets whose kernels this CPU can run, best first; "generic" is always there. */
   supportedIsas(): NativeIsa[];
