@@ -45,6 +45,12 @@ function threadCount(requested: number | undefined): number {
   return threads;
 }
 
+function instructionSet(requested: NativeIsa | undefined, supported: readonly NativeIsa[]): NativeIsa {
+  if (requested !== undefined) return chooseNativeIsa(requested, supported, `isa: "${requested}"`);
+  const fromEnvironment = process.env.NABLA_NATIVE_ISA;
+  return chooseNativeIsa(fromEnvironment || undefined, supported, `NABLA_NATIVE_ISA="${fromEnvironment}"`);
+}
+
 /**
  * The addon's code for the fused kernel of `fn`, if it has one: its id in @nabla/core's
  * FUSED_ACTIVATION_KERNELS, from which native/activation-kernels.h is generated.
@@ -73,11 +79,7 @@ export function createNativeBackend(options: NativeBackendOptions = {}): NativeB
   const { addon: loaded, reason } = loadNativeAddon();
   if (!loaded) throw new NativeBackendUnavailableError(reason);
   const threads = threadCount(options.threads);
-  const fromEnvironment = process.env.NABLA_NATIVE_ISA;
-  const isa =
-    options.isa !== undefined
-      ? chooseNativeIsa(options.isa, loaded.supportedIsas(), `isa: "${options.isa}"`)
-      : chooseNativeIsa(fromEnvironment || undefined, loaded.supportedIsas(), `NABLA_NATIVE_ISA="${fromEnvironment}"`);
+  const isa = instructionSet(options.isa, loaded.supportedIsas());
   const addon = loaded.kernels(isa);
 
   return {
