@@ -1,7 +1,8 @@
+import { FUSED_ACTIVATION_KERNELS } from "@nabla/core";
 import { describe, expect, it } from "vitest";
-import { loadFirstAddon, nativeAddonCandidates } from "./native-addon.js";
+import { activationKernelsMismatch, loadFirstAddon, loadNativeAddon, nativeAddonCandidates } from "./native-addon.js";
 
-const fakeAddon = (cpuSupportsKernels: boolean) => ({ cpuSupportsKernels: () => cpuSupportsKernels });
+const fakeAddon = (activations: readonly string[]) => ({ activationKernels: () => [...activations] });
 const notFound = (path: string) => Object.assign(new Error(`Cannot find module '${path}'`), { code: "MODULE_NOT_FOUND" });
 
 describe("nativeAddonCandidates", () => {
@@ -12,7 +13,7 @@ describe("nativeAddonCandidates", () => {
 
 describe("loadFirstAddon", () => {
   it("takes the prebuild when there is no local build", () => {
-    const prebuild = fakeAddon(true);
+    const prebuild = fakeAddon(FUSED_ACTIVATION_KERNELS);
     const load = (path: string) => {
       if (path.includes("prebuilds")) return prebuild;
       throw notFound(path);
@@ -32,7 +33,22 @@ describe("loadFirstAddon", () => {
     expect(reason).not.toContain("\n");
   });
 
-  it("refuses an addon that loads on a CPU without AVX2 and FMA", () => {
-    expect(loadFirstAddon(["a.node"], () => fakeAddon(false)).reason).toBe("this CPU lacks AVX2 or FMA");
+  it("refuses an addon built from another list of fused activations", () => {
+    expect(loadFirstAddon(["a.node"], () => fakeAddon(["relu", "sigmoid", "silu", "tanh"])).reason).toMatch(/rebuild/);
+  });
+});
+
+describe("activationKernelsMismatch", () => {
+  it("accepts an addon built from @nabla/core's list of fused activations", () => {
+    expect(activationKernelsMismatch([...FUSED_ACTIVATION_KERNELS])).toBeUndefined();
+  });
+
+  it("refuses an addon built from another list, whose kernel ids would mean other activations", () => {
+    expect(activationKernelsMismatch(["relu", "sigmoid", "silu", "tanh"])).toMatch(/built for the fused activations \[relu, sigmoid, silu, tanh\].*rebuild/);
+    expect(activationKernelsMismatch(FUSED_ACTIVATION_KERNELS.slice(0, -1))).toMatch(/rebuild/);
+  });
+
+  it.skipIf(loadNativeAddon().addon === undefined)("finds the built addon's list in step with core's", () => {
+    expect(loadNativeAddon().addon!.activationKernels()).toEqual([...FUSED_ACTIVATION_KERNELS]);
   });
 });

@@ -1,12 +1,10 @@
+import { RELU, SIGMOID, SILU, TANH } from "./activation-kernels";
 import { expF64x2, tanhF64x2 } from "./math";
 import { loadOne, loadPair, storeOne, storePair } from "./pairs";
 
-// Fused activation kernels. The ids match ACTIVATION_KERNEL_IDS in src/activation-kernels.ts; each
-// formula follows the JavaScript ActivationFunction of the same name so results agree with it.
-export const RELU = 0;
-export const SIGMOID = 1;
-export const SILU = 2;
-export const TANH = 3;
+// Fused activation kernels, by the ids in activation-kernels.ts (generated from @nabla/core's
+// FUSED_ACTIVATION_KERNELS); each formula follows the JavaScript ActivationFunction of the same
+// name so results agree with it.
 
 // σ(z) and σ(−z) share e = e^{−|z|}: σ = 1/(1 + e) for z ≥ 0 and e/(1 + e) below, so exp only
 // ever sees a non-positive argument (the stable form of equation (9)).

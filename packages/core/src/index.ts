@@ -10,6 +10,7 @@ export { getDefaultBackend, setDefaultBackend } from "./backend/default-backend.
 export * as ops from "./ops.js";
 export { ShapeMismatchError, OperandMismatchError } from "./errors.js";
 export type { ActivationFunction } from "./activation-function.js";
+export { FUSED_ACTIVATION_KERNELS, fusedActivationKernelId, type FusedActivationKernel } from "./fused-activation-kernels.js";
 export { ActivationModule } from "./activation-module.js";
 export { Module, isModule, fusesActivation, type ActivationFusing, type BackwardOptions } from "./module.js";
 export { Parameter } from "./parameter.js";
