@@ -1,6 +1,6 @@
 import type { ModelSpec } from "@nabla/core";
-import classification from "../../bench/experiments/classification.json";
-import regression from "../../bench/experiments/regression.json";
+import classification from "../../../experiments/classification/experiment.json";
+import regression from "../../../experiments/regression/experiment.json";
 
 /** What a preset trains on: regression (MSE) or classification (cross-entropy). */
 export type Task = "regression" | "classification";
@@ -30,7 +30,7 @@ const RELU_ADAM_MINI_BATCH: ModelSpec = {
 
 /**
  * The first preset trains the report's ReLU + Adam network in mini-batches, which reaches R² ≈ 0.75
- * on California Housing in seconds; the others are the report's own models (apps/bench/experiments),
+ * on California Housing in seconds; the others are the report's own models (experiments/regression and experiments/classification),
  * trained as the report did: full batch, 1,000 epochs.
  */
 export const PRESETS: readonly Preset[] = [
