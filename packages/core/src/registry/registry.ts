@@ -1,4 +1,5 @@
 import { REGISTRY_BRAND, hasBrand } from "../brand.js";
+import { assertPluginShape } from "./assert-plugin-shape.js";
 import type { Component, ComponentKind, ComponentOfKind, NablaPlugin } from "./components.js";
 import { RegistryConflictError, UnknownComponentError } from "./spec-error.js";
 
@@ -25,7 +26,13 @@ export class Registry {
   private readonly entries = new Map<ComponentKind, Map<string, Entry>>();
   private readonly registered: NablaPlugin[] = [];
 
+  /**
+   * Adds a plugin's components. Registering the same plugin again is a no-op; a malformed plugin
+   * throws InvalidPluginError and a key another plugin holds RegistryConflictError, either
+   * leaving the registry untouched.
+   */
   register(plugin: NablaPlugin): this {
+    assertPluginShape(plugin);
     if (this.registered.some((p) => samePlugin(p, plugin))) return this;
     // Check every key before adding any, so a conflicting plugin leaves the registry untouched.
     for (const component of plugin.components) {
