@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { extractTarGz } from "@nabla/datasets";
+import fc from "fast-check";
+import { mutatedBytes } from "../byte-mutations.js";
+import type { FuzzTarget } from "../fuzz-target.js";
+import { TAR_SEEDS } from "./tar-seeds.js";
+
+// Most edits go to the tar stream, then gzip it, so they reach the tar reader; the rest edit
+// the gzip bytes, which mostly tests how decompression errors are reported.
+const archives = fc.oneof(
+  { weight: 4, arbitrary: mutatedBytes(TAR_SEEDS, 1536).map((tar) => new Uint8Array(gzipSync(tar))) },
+  { weight: 1, arbitrary: mutatedBytes(TAR_SEEDS.map((tar) => new Uint8Array(gzipSync(tar))), 64) },
+);
+
+let folder: string | undefined;
+
+/**
+ * .tar.gz archives through extractTarGz into a scratch folder, which is emptied after each
+ * case. Every other entry is selected, so both the writing and the skipping paths run.
+ */
+export const tarGzTarget: FuzzTarget<Uint8Array> = {
+  name: "tar.gz",
+  input: archives,
+  async run(bytes) {
+    folder ??= mkdtempSync(join(tmpdir(), "nabla-fuzz-tar-"));
+    const archive = join(folder, "archive.tar.gz");
+    const out = join(folder, "out");
+    writeFileSync(archive, bytes);
+    let entries = 0;
+    try {
+      await extractTarGz(archive, () => (entries++ % 2 === 0 ? join(out, `entry-${entries}`) : undefined));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  },
+  inputBytes: (bytes) => bytes.length,
+};
