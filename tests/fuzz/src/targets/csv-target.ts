@@ -23,9 +23,14 @@ const CELLS = ["0", "-0", "1.5", "1e308", "1e999", "-1e-400", ".5", "5.", "nan",
 
 const cell: Arbitrary<string> = fc.oneof(fc.constantFrom(...CELLS), fc.string({ maxLength: 6 }), fc.double().map(String));
 
+// Rectangular, so that a table gets past the column count to its cells.
 const table: Arbitrary<string> = fc
-  .tuple(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { maxLength: 6 }), fc.constantFrom("\n", "\r\n", "\r"))
-  .map(([rows, lineEnd]) => rows.map((row) => row.join(",")).join(lineEnd));
+  .tuple(fc.integer({ min: 1, max: 4 }), fc.constantFrom("\n", "\r\n", "\r"))
+  .chain(([cols, lineEnd]) =>
+    fc
+      .array(fc.array(cell, { minLength: cols, maxLength: cols }), { maxLength: 6 })
+      .map((rows) => rows.map((row) => row.join(",")).join(lineEnd)),
+  );
 
 const mutatedSeed: Arbitrary<string> = fc
   .tuple(fc.constantFrom(...SEEDS), fc.nat(), fc.nat({ max: 8 }), fc.string({ maxLength: 8 }))
@@ -44,7 +49,7 @@ export const csvTarget: FuzzTarget<CsvCase> = {
   input: fc.record({
     text: fc.oneof(mutatedSeed, table, fc.string({ unit: "binary", maxLength: 200 })),
     header: fc.boolean(),
-    delimiter: fc.constantFrom(",", ";", "\t", " "),
+    delimiter: fc.oneof({ weight: 4, arbitrary: fc.constant(",") }, { weight: 1, arbitrary: fc.constantFrom(";", "\t", " ") }),
   }),
   run({ text, header, delimiter }) {
     const table = readCsv(text, { header, delimiter, source: "fuzz.csv" });
@@ -55,6 +60,12 @@ export const csvTarget: FuzzTarget<CsvCase> = {
       throw new FuzzInvariantError("csv", "result", `read NaN from ${JSON.stringify(text)}, which spells no NaN`);
     }
   },
+  knownFailures: [
+    {
+      note: "packages/datasets/src/read-csv-fuzz-regressions.test.ts: a cell naming an Object.prototype member (constructor, __proto__) is read as NaN, because special values are looked up in a plain object (read-csv.ts, feat-cli)",
+      matches: (error) => error instanceof FuzzInvariantError && error.message.includes("which spells no NaN"),
+    },
+  ],
   inputBytes: ({ text }) => Buffer.byteLength(text),
   // Each cell of at least two bytes becomes an 8-byte double, in an array grown by doubling.
   bytesPerInputByte: 24,
