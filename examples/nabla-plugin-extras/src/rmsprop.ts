@@ -1,4 +1,4 @@
-import { Tensor, ops, type Optimizer, type Parameter } from "@nabla/core";
+import { Tensor, importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 
 export interface RMSpropOptions {
   /** Learning rate (default 1e-3). */
@@ -36,5 +36,18 @@ export class RMSprop implements Optimizer {
       ops.map([s, parameter.grad], (sk, g) => rho * sk + (1 - rho) * g * g, s);
       ops.map([parameter.value, parameter.grad, s], (w, g, sk) => w - (lr * g) / (Math.sqrt(sk) + eps), parameter.value);
     });
+  }
+
+  /** The running mean squares as "meanSquare.<i>" for parameter i. */
+  exportState(): OptimizerState {
+    return { tensors: this.namedMeanSquares(), scalars: new Map() };
+  }
+
+  importState(state: OptimizerState): void {
+    importOptimizerState(this.type, state, this.namedMeanSquares(), []);
+  }
+
+  private namedMeanSquares(): Map<string, Tensor> {
+    return new Map(this.meanSquares.map((s, i) => [`meanSquare.${i}`, s]));
   }
 }

@@ -1,4 +1,4 @@
-import { Tensor, ops, type Optimizer, type Parameter } from "@nabla/core";
+import { Tensor, importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 
 export interface SGDMomentumOptions {
   /** Learning rate (default 1e-3). */
@@ -31,5 +31,18 @@ export class SGDMomentum implements Optimizer {
       ops.map([velocity, parameter.grad], (v, g) => mu * v + g, velocity);
       ops.sgdUpdate(parameter.value, velocity, this.lr);
     });
+  }
+
+  /** The velocities as "velocity.<i>" for parameter i. */
+  exportState(): OptimizerState {
+    return { tensors: this.namedVelocities(), scalars: new Map() };
+  }
+
+  importState(state: OptimizerState): void {
+    importOptimizerState(this.type, state, this.namedVelocities(), []);
+  }
+
+  private namedVelocities(): Map<string, Tensor> {
+    return new Map(this.velocities.map((velocity, i) => [`velocity.${i}`, velocity]));
   }
 }

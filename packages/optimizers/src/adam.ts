@@ -1,4 +1,4 @@
-import { Tensor, ops, type Optimizer, type Parameter } from "@nabla/core";
+import { Tensor, importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 
 export interface AdamOptions {
   /** Learning rate α (default 1e-3). */
@@ -54,5 +54,19 @@ export class Adam implements Optimizer {
     this.parameters.forEach((parameter, i) => {
       ops.adamUpdate(parameter.value, parameter.grad, this.moments[i].m, this.moments[i].v, hyperparameters);
     });
+  }
+
+  /** The moments as "m.<i>" and "v.<i>" for parameter i, and the step count t as "step". */
+  exportState(): OptimizerState {
+    return { tensors: this.momentTensors(), scalars: new Map([["step", this.t]]) };
+  }
+
+  importState(state: OptimizerState): void {
+    const step = importOptimizerState(this.type, state, this.momentTensors(), ["step"]).get("step")!;
+    this.t = step;
+  }
+
+  private momentTensors(): Map<string, Tensor> {
+    return new Map(this.moments.flatMap(({ m, v }, i) => [[`m.${i}`, m], [`v.${i}`, v]] as const));
   }
 }

@@ -1,4 +1,4 @@
-import { ops, type Optimizer, type Parameter } from "@nabla/core";
+import { importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 
 export interface SGDOptions {
   /** Learning rate α (default 1e-3). */
@@ -19,5 +19,14 @@ export class SGD implements Optimizer {
 
   step(): void {
     for (const parameter of this.parameters) ops.sgdUpdate(parameter.value, parameter.grad, this.lr);
+  }
+
+  /** Plain SGD keeps no state: two empty maps. */
+  exportState(): OptimizerState {
+    return { tensors: new Map(), scalars: new Map() };
+  }
+
+  importState(state: OptimizerState): void {
+    importOptimizerState(this.type, state, new Map(), []);
   }
 }

@@ -49,6 +49,12 @@ export class Mt19937 {
     return { key: this.key.slice(), pos: this.pos };
   }
 
+  /** Continues from a state getState returned (key words are copied). */
+  setState(state: Mt19937State): void {
+    this.key.set(state.key);
+    this.pos = state.pos;
+  }
+
   /** Regenerates all 624 words at once (mt19937_gen). */
   private twist(): void {
     const key = this.key;

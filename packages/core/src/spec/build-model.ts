@@ -81,6 +81,7 @@ export function buildModel(spec: unknown, options: BuildModelOptions = {}): Mode
     dtype,
     loss ? loss.create(lossOptions!, context) : undefined,
     optimizer ? optimizer.create(network.parameters(), optimizerOptions!, context) : undefined,
+    generator,
   );
 }
 

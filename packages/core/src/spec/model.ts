@@ -3,6 +3,7 @@ import type { DType } from "../dtype.js";
 import type { Loss } from "../loss.js";
 import type { Optimizer } from "../optimizer.js";
 import type { Parameter } from "../parameter.js";
+import type { RandomGenerator } from "../random/random-generator.js";
 import type { Sequential } from "../sequential.js";
 import type { Tensor } from "../tensor.js";
 import type { ModelSpec } from "./model-spec.js";
@@ -16,6 +17,8 @@ export class Model {
     readonly dtype: DType,
     readonly loss?: Loss,
     readonly optimizer?: Optimizer,
+    /** The stream the layers draw from (dropout masks); a checkpoint saves its state. */
+    readonly generator?: RandomGenerator,
   ) {}
 
   forward(input: Tensor): Tensor {

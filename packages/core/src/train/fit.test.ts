@@ -9,6 +9,7 @@ import { testPlugin } from "../test-plugins.js";
 import { Tensor } from "../tensor.js";
 import { Xoshiro128Generator } from "../random/xoshiro128.js";
 import { fit } from "./fit.js";
+import { FitOptionsError } from "./fit-options-error.js";
 import { NonFiniteLossError } from "./non-finite-loss-error.js";
 
 const registry = createRegistry([corePlugin, testPlugin]);
@@ -97,5 +98,6 @@ describe("fit", () => {
     const x = Tensor.from(xs, [40, 2], { dtype: "float64" });
     expect(() => fit(model, x, Tensor.zeros([39, 1], { dtype: "float64" }), { epochs: 1 })).toThrow(/40 rows but y has 39/);
     expect(() => fit(model, x, Tensor.zeros([40, 1], { dtype: "float64" }), { epochs: 0 })).toThrow(/epochs must be a positive integer/);
+    expect(() => fit(model, x, Tensor.zeros([40, 1], { dtype: "float64" }), { epochs: 1, checkpoint: { path: "x", every: 0 } })).toThrow(FitOptionsError);
   });
 });
