@@ -1,10 +1,12 @@
 import type { FuzzTarget } from "./fuzz-target.js";
 import { cifar10BatchTarget } from "./targets/cifar10-batch-target.js";
 import { csvTarget } from "./targets/csv-target.js";
+import { modelFileTarget } from "./targets/model-file-target.js";
 import { modelSpecTarget } from "./targets/model-spec-target.js";
 import { npyTarget } from "./targets/npy-target.js";
 import { npzTarget } from "./targets/npz-target.js";
 import { registryTarget } from "./targets/registry-target.js";
+import { safetensorsTarget } from "./targets/safetensors-target.js";
 import { tarGzTarget } from "./targets/tar-gz-target.js";
 import { zipTarget } from "./targets/zip-target.js";
 
@@ -22,4 +24,6 @@ export const FUZZ_TARGETS: readonly FuzzTarget<any>[] = [
   zipTarget,
   tarGzTarget,
   cifar10BatchTarget,
+  safetensorsTarget,
+  modelFileTarget,
 ];

@@ -5,6 +5,19 @@ interface TarSeedEntry {
   readonly type?: string;
 }
 
+/** Rewrites the checksum of every 512-byte block that carries the ustar magic, so edits to other fields get past it. */
+export function resealTarHeaders(tar: Uint8Array): Uint8Array {
+  const copy = Buffer.from(tar);
+  for (let offset = 0; offset + 512 <= copy.length; offset += 512) {
+    if (copy.toString("latin1", offset + 257, offset + 262) !== "ustar") continue;
+    copy.fill(32, offset + 148, offset + 156);
+    let sum = 0;
+    for (let i = offset; i < offset + 512; i++) sum += copy[i];
+    copy.write(`${sum.toString(8).padStart(6, "0")}\0 `, offset + 148, "ascii");
+  }
+  return new Uint8Array(copy);
+}
+
 function header(name: string, size: number, type: string): Uint8Array {
   const block = Buffer.alloc(512);
   block.write(name.slice(0, 100), 0, "utf8");
