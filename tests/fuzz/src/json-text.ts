@@ -33,7 +33,7 @@ export function jsonText(tree: JsonTree): string {
 }
 
 /** An object node from key/value pairs. */
-export const object = (...entries: (readonly [string, JsonTree])[]): JsonTree => ({ entries });
+const object = (...entries: (readonly [string, JsonTree])[]): JsonTree => ({ entries });
 
 /** Keys that name Object.prototype's own members. */
 export const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty"];
