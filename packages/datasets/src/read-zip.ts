@@ -89,6 +89,7 @@ export function readZip(buffer: Uint8Array, source = "zip data"): ZipEntry[] {
         `central directory entry ${i} needs ${entryEnd - offset} bytes, ${Math.max(0, end - offset)} present before the end record (truncated archive)`,
       );
     }
+    const entryStart = offset;
     const name = new TextDecoder().decode(buffer.subarray(offset + CENTRAL_HEADER_BYTES, offset + CENTRAL_HEADER_BYTES + nameLength));
 
     // ZIP64 extra: the 64-bit values, in this order, of only those fields set to 0xFFFFFFFF.
@@ -115,7 +116,7 @@ export function readZip(buffer: Uint8Array, source = "zip data"): ZipEntry[] {
     }
     offset = entryEnd;
 
-    if (flags & 1) throw new DatasetFormatError(source, `entry "${name}"`, "encrypted zip entries are not supported");
+    if (flags & 1) throw new DatasetFormatError(source, `entry "${name}", central directory byte ${entryStart}`, "encrypted zip entries are not supported");
     if (localOffset + 30 > buffer.length || view.getUint32(localOffset, true) !== LOCAL_FILE_HEADER) {
       throw new DatasetFormatError(source, `byte ${localOffset}`, `expected the local header of entry "${name}"`);
     }
@@ -133,7 +134,7 @@ export function readZip(buffer: Uint8Array, source = "zip data"): ZipEntry[] {
     if (compressedTotal > buffer.length) {
       throw new DatasetFormatError(
         source,
-        `entry "${name}"`,
+        `entry "${name}", data at byte ${dataStart}`,
         `the entries' compressed sizes add up to ${compressedTotal} bytes, more than the archive's ${buffer.length}: entries overlap`,
       );
     }
@@ -141,14 +142,14 @@ export function readZip(buffer: Uint8Array, source = "zip data"): ZipEntry[] {
     let data: Uint8Array;
     if (method === STORED) {
       if (size !== compressedSize) {
-        throw new DatasetFormatError(source, `entry "${name}"`, `a stored entry must declare equal sizes, got ${compressedSize} stored and ${size} uncompressed`);
+        throw new DatasetFormatError(source, `entry "${name}", data at byte ${dataStart}`, `a stored entry must declare equal sizes, got ${compressedSize} stored and ${size} uncompressed`);
       }
       data = raw;
     } else if (method === DEFLATED) {
       if (size > compressedSize * MAX_DEFLATE_RATIO + DEFLATE_RATIO_SLACK) {
         throw new DatasetFormatError(
           source,
-          `entry "${name}"`,
+          `entry "${name}", data at byte ${dataStart}`,
           `declares ${size} bytes from ${compressedSize} compressed, more than deflate can produce (a zip bomb or corrupt header)`,
         );
       }
@@ -158,25 +159,25 @@ export function readZip(buffer: Uint8Array, source = "zip data"): ZipEntry[] {
       } catch (error) {
         throw new DatasetFormatError(
           source,
-          `entry "${name}"`,
+          `entry "${name}", data at byte ${dataStart}`,
           `cannot inflate to its declared ${size} bytes: ${(error as Error).message}`,
         );
       }
     } else {
       throw new DatasetFormatError(
         source,
-        `entry "${name}"`,
+        `entry "${name}", data at byte ${dataStart}`,
         `compression method ${method} is not supported (only stored and deflate)`,
       );
     }
     if (data.length !== size) {
-      throw new DatasetFormatError(source, `entry "${name}"`, `expected ${size} bytes after decompression, got ${data.length}`);
+      throw new DatasetFormatError(source, `entry "${name}", data at byte ${dataStart}`, `expected ${size} bytes after decompression, got ${data.length}`);
     }
     const actualCrc = crc32(data);
     if (actualCrc !== expectedCrc) {
       throw new DatasetFormatError(
         source,
-        `entry "${name}"`,
+        `entry "${name}", data at byte ${dataStart}`,
         `CRC-32 is ${actualCrc.toString(16).padStart(8, "0")}, expected ${expectedCrc
           .toString(16)
           .padStart(8, "0")} (corrupt data)`,
