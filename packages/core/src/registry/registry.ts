@@ -20,6 +20,11 @@ function samePlugin(a: NablaPlugin, b: NablaPlugin): boolean {
   return a === b || (a.meta.name === b.meta.name && a.meta.version === b.meta.version);
 }
 
+/** The keys a plugin offers, sorted: equal for two copies of one version, different for an impostor. */
+function componentKeys(plugin: NablaPlugin): string {
+  return `[${plugin.components.map((c) => `${c.kind} ${plugin.namespace}/${c.name}`).sort().join(", ")}]`;
+}
+
 /** Components by kind and namespaced key, contributed by plugins. */
 export class Registry {
   readonly [REGISTRY_BRAND] = true;
@@ -27,13 +32,25 @@ export class Registry {
   private readonly registered: NablaPlugin[] = [];
 
   /**
-   * Adds a plugin's components. Registering the same plugin again is a no-op; a malformed plugin
-   * throws InvalidPluginError and a key another plugin holds RegistryConflictError, either
-   * leaving the registry untouched.
+   * Adds a plugin's components. Registering the same plugin again (the same value, or an equal
+   * copy: same name, version and component keys) is a no-op; a malformed plugin throws
+   * InvalidPluginError, and a key another plugin holds, or other components under a registered
+   * name and version, RegistryConflictError, each leaving the registry untouched.
    */
   register(plugin: NablaPlugin): this {
     assertPluginShape(plugin);
-    if (this.registered.some((p) => samePlugin(p, plugin))) return this;
+    const same = this.registered.find((p) => samePlugin(p, plugin));
+    if (same) {
+      // A different set of components under a taken name and version is not another copy of it.
+      if (componentKeys(same) !== componentKeys(plugin)) {
+        throw new RegistryConflictError(
+          `plugin ${pluginLabel(plugin)}`,
+          `${pluginLabel(same)} with ${componentKeys(same)}`,
+          `${pluginLabel(plugin)} with ${componentKeys(plugin)}`,
+        );
+      }
+      return this;
+    }
     // Check every key before adding any, so a conflicting plugin leaves the registry untouched.
     for (const component of plugin.components) {
       const key = `${plugin.namespace}/${component.name}`;

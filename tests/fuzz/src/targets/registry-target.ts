@@ -47,8 +47,8 @@ function snapshot(registry: Registry): string {
 /**
  * Sequences of plugin registrations into a fresh registry: random plugin shapes, the same value
  * twice, equal names with other components, colliding keys. Besides the shared invariants, a
- * registration that throws must leave the registry as it was, and every registered component
- * must be found under its key.
+ * registration that throws must leave the registry as it was, one that returns must have made
+ * each of its components resolvable, and every registered component must be found under its key.
  */
 export const registryTarget: FuzzTarget<unknown[]> = {
   name: "registry",
@@ -60,13 +60,24 @@ export const registryTarget: FuzzTarget<unknown[]> = {
     const registry = createRegistry();
     for (const candidate of plugins) {
       const before = snapshot(registry);
+      const plugin = candidate as Parameters<Registry["register"]>[0];
       try {
-        registry.register(candidate as Parameters<Registry["register"]>[0]);
+        registry.register(plugin);
       } catch (error) {
         if (snapshot(registry) !== before) {
           throw new FuzzInvariantError("registry", "result", `a registration that threw (${String(error)}) changed the registry`);
         }
         throw error;
+      }
+      // A registration that returned must have made every component it offers resolvable.
+      for (const c of plugin.components) {
+        if (!registry.has(c.kind, `${plugin.namespace}/${c.name}`)) {
+          throw new FuzzInvariantError(
+            "registry",
+            "result",
+            `register(${plugin.meta.name}@${plugin.meta.version}) returned but ${c.kind} ${plugin.namespace}/${c.name} is not registered`,
+          );
+        }
       }
     }
     for (const registered of registry.plugins()) {
