@@ -30,6 +30,8 @@ export interface FuzzTarget<Input = unknown> {
   readonly bytesPerInputByte?: number;
   /** Failures found and waiting for a fix elsewhere (see KnownFailure). */
   readonly knownFailures?: readonly KnownFailure[];
+  /** Releases what the cases left behind (scratch files), after the last case. */
+  dispose?(): void;
   /** How a failing input is printed (default fast-check's stringify); JSON targets print their text. */
   describe?(input: Input): string;
   /** Memory a case may take whatever its size, e.g. the parameters a small spec may ask for (default 0). */

@@ -40,13 +40,18 @@ export async function runFuzzTarget<Input>(target: FuzzTarget<Input>, settings: 
   const started = performance.now();
   const knownFailures = new Map<string, number>();
   const property = fc.asyncProperty(target.input, (input) => checkFuzzCase(target, input, settings, knownFailures));
-  const details = await fc.check(property, {
-    numRuns: settings.runs,
-    seed: settings.seed,
-    ...(settings.path ? { path: settings.path } : {}),
-    // A case that never settles (an awaited stream that hangs) fails instead of stalling the run.
-    timeout: settings.caseMs * 2,
-  });
+  let details: fc.RunDetails<[Input]>;
+  try {
+    details = await fc.check(property, {
+      numRuns: settings.runs,
+      seed: settings.seed,
+      ...(settings.path ? { path: settings.path } : {}),
+      // A case that never settles (an awaited stream that hangs) fails instead of stalling the run.
+      timeout: settings.caseMs * 2,
+    });
+  } finally {
+    target.dispose?.();
+  }
   const seconds = (performance.now() - started) / 1000;
   if (!details.failed) return { target: target.name, cases: details.numRuns, seed: settings.seed, seconds, knownFailures };
   const counterexample = details.counterexample ? describeInput(target, details.counterexample[0]) : "(none)";

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Cifar10Layout, readCifar10Batch } from "@nabla/datasets";
 import fc from "fast-check";
 import { mutatedBytes } from "../byte-mutations.js";
 import type { FuzzTarget } from "../fuzz-target.js";
+import { ScratchFolder } from "../scratch-folder.js";
 
 const RECORD_BYTES = 3073;
 
@@ -21,11 +21,11 @@ function batch(labels: readonly number[]): Uint8Array {
 const SEEDS = [batch([3]), batch([0, 9]), batch([1, 2, 3])];
 
 // The reader takes a path: every case overwrites one file in a folder of its own.
-let batchPath: string | undefined;
+const scratch = new ScratchFolder("cifar");
 function writeBatch(bytes: Uint8Array): string {
-  batchPath ??= join(mkdtempSync(join(tmpdir(), "nabla-fuzz-cifar-")), "data_batch.bin");
-  writeFileSync(batchPath, bytes);
-  return batchPath;
+  const path = join(scratch.path, "data_batch.bin");
+  writeFileSync(path, bytes);
+  return path;
 }
 
 /** CIFAR-10 binary batches through readCifar10Batch, in both pixel layouts. */
@@ -34,4 +34,5 @@ export const cifar10BatchTarget: FuzzTarget<{ bytes: Uint8Array; layout: Cifar10
   input: fc.record({ bytes: mutatedBytes(SEEDS, 8), layout: fc.constantFrom<Cifar10Layout>("hwc", "chw") }),
   run: ({ bytes, layout }) => void readCifar10Batch(writeBatch(bytes), layout),
   inputBytes: ({ bytes }) => bytes.length,
+  dispose: () => scratch.remove(),
 };

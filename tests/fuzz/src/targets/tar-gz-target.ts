@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { extractTarGz } from "@nabla/datasets";
 import fc from "fast-check";
 import { mutatedBytes } from "../byte-mutations.js";
 import type { FuzzTarget } from "../fuzz-target.js";
+import { ScratchFolder } from "../scratch-folder.js";
 import { TAR_SEEDS, resealTarHeaders } from "./tar-seeds.js";
 
 // Most edits go to the tar stream, then gzip it, so they reach the tar reader, half of them with
@@ -18,7 +18,7 @@ const archives = fc.oneof(
   { weight: 1, arbitrary: mutatedBytes(TAR_SEEDS.map((tar) => new Uint8Array(gzipSync(tar))), 64) },
 );
 
-let folder: string | undefined;
+const scratch = new ScratchFolder("tar");
 
 /**
  * .tar.gz archives through extractTarGz into a scratch folder, which is emptied after each
@@ -28,9 +28,8 @@ export const tarGzTarget: FuzzTarget<Uint8Array> = {
   name: "tar.gz",
   input: archives,
   async run(bytes) {
-    folder ??= mkdtempSync(join(tmpdir(), "nabla-fuzz-tar-"));
-    const archive = join(folder, "archive.tar.gz");
-    const out = join(folder, "out");
+    const archive = join(scratch.path, "archive.tar.gz");
+    const out = join(scratch.path, "out");
     writeFileSync(archive, bytes);
     let entries = 0;
     try {
@@ -40,4 +39,5 @@ export const tarGzTarget: FuzzTarget<Uint8Array> = {
     }
   },
   inputBytes: (bytes) => bytes.length,
+  dispose: () => scratch.remove(),
 };
