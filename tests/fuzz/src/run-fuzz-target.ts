@@ -43,7 +43,8 @@ export async function runFuzzTarget<Input>(target: FuzzTarget<Input>, settings: 
   let details: fc.RunDetails<[Input]>;
   try {
     details = await fc.check(property, {
-      numRuns: settings.runs,
+      // With a path, fast-check starts at that case: run it alone.
+      numRuns: settings.path ? 1 : settings.runs,
       seed: settings.seed,
       ...(settings.path ? { path: settings.path } : {}),
       // A case that never settles (an awaited stream that hangs) fails instead of stalling the run.
