@@ -1,5 +1,6 @@
 import { Tensor, importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 
+/** Options of `SGDMomentum`. */
 export interface SGDMomentumOptions {
   /** Learning rate (default 1e-3). */
   lr?: number;
@@ -9,9 +10,13 @@ export interface SGDMomentumOptions {
 
 /** Gradient descent with heavy-ball momentum, as PyTorch writes it: v ← μ v + g, w ← w − lr·v. */
 export class SGDMomentum implements Optimizer {
+  /** Its registry key. */
   readonly type = "extras/sgd-momentum";
+  /** The parameters it updates. */
   readonly parameters: readonly Parameter[];
+  /** Learning rate. */
   readonly lr: number;
+  /** Fraction μ of the velocity kept each step. */
   readonly momentum: number;
   private readonly velocities: readonly Tensor[];
 
@@ -24,6 +29,7 @@ export class SGDMomentum implements Optimizer {
     this.velocities = this.parameters.map(({ value }) => Tensor.zeros(value.shape, { dtype: value.dtype, backend: value.backend }));
   }
 
+  /** v ← μ v + g, then w ← w − lr·v, for every parameter. */
   step(): void {
     const mu = this.momentum;
     this.parameters.forEach((parameter, i) => {

@@ -29,7 +29,7 @@ export { SPEC_VERSION, assertModelSpec, type ModelSpec, type ComponentSpec } fro
 export { buildModel, type BuildModelOptions } from "./spec/build-model.js";
 export { selectBackend, availableBackends } from "./backend/select-backend.js";
 export { Model } from "./spec/model.js";
-export { fit, fitAsync, type FitOptions, type FitAsyncOptions, type FitResult, type EpochInfo } from "./train/fit.js";
+export { fit, fitAsync, type FitOptions, type FitAsyncOptions, type AbortSignalLike, type FitResult, type EpochInfo } from "./train/fit.js";
 export { FitOptionsError } from "./train/fit-options-error.js";
 export { NonFiniteLossError } from "./train/non-finite-loss-error.js";
 export {

@@ -9,8 +9,11 @@ const BLOCK = 512;
 const MAX_LONG_NAME_BYTES = 64 * 1024;
 const MAX_PAX_HEADER_BYTES = 1024 * 1024;
 
+/** The fields of a tar header block that extraction needs. */
 export interface TarHeader {
+  /** The entry's path inside the archive. */
   readonly name: string;
+  /** Its size in bytes. */
   readonly size: number;
   /** The ustar type flag: "0" regular file, "5" directory, "L" GNU long name, "x"/"g" pax headers, … */
   readonly type: string;

@@ -1,9 +1,11 @@
 import { crc32, inflateRawSync } from "node:zlib";
 import { DatasetFormatError } from "./dataset-errors.js";
 
-/** One file of a zip archive: its name as stored (plain data, never used as a property key) and its bytes. */
+/** One file of a zip archive. Its name is plain data, never used as a property key. */
 export interface ZipEntry {
+  /** Its path inside the archive. */
   readonly name: string;
+  /** Its uncompressed bytes. */
   readonly data: Uint8Array;
 }
 

@@ -27,6 +27,7 @@ function componentKeys(plugin: NablaPlugin): string {
 
 /** Components by kind and namespaced key, contributed by plugins. */
 export class Registry {
+  /** Marks registries across installed copies of core (see `isRegistry`). @internal */
   readonly [REGISTRY_BRAND] = true;
   private readonly entries = new Map<ComponentKind, Map<string, Entry>>();
   private readonly registered: NablaPlugin[] = [];
@@ -71,6 +72,7 @@ export class Registry {
     return name.includes("/") ? name : `${BUILTIN_NAMESPACE}/${name}`;
   }
 
+  /** Whether a component of `kind` is registered under `name` ("relu" or "nabla/relu"). */
   has(kind: ComponentKind, name: string): boolean {
     return this.entries.get(kind)?.has(Registry.qualify(name)) ?? false;
   }
@@ -92,11 +94,13 @@ export class Registry {
     return this.entries.get(kind)?.get(Registry.qualify(name))?.plugin;
   }
 
+  /** The registered plugins, in registration order. */
   plugins(): readonly NablaPlugin[] {
     return [...this.registered];
   }
 }
 
+/** Whether `value` is a Registry from any installed copy of @nabla/core (a brand, not `instanceof`). */
 export function isRegistry(value: unknown): value is Registry {
   return hasBrand(value, REGISTRY_BRAND);
 }
