@@ -1,5 +1,6 @@
 import type { FuzzTarget } from "./fuzz-target.js";
 import { cifar10BatchTarget } from "./targets/cifar10-batch-target.js";
+import { csvCellsTarget } from "./targets/csv-cells-target.js";
 import { csvTarget } from "./targets/csv-target.js";
 import { modelFileTarget } from "./targets/model-file-target.js";
 import { modelSpecTarget } from "./targets/model-spec-target.js";
@@ -19,6 +20,7 @@ export const FUZZ_TARGETS: readonly FuzzTarget<any>[] = [
   modelSpecTarget,
   registryTarget,
   csvTarget,
+  csvCellsTarget,
   npyTarget,
   npzTarget,
   zipTarget,

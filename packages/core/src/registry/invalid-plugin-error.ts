@@ -3,9 +3,12 @@
  * (e.g. `plugin.components[2].kind`) and `problem` what was expected there.
  */
 export class InvalidPluginError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "InvalidPluginError";
   constructor(
+    /** Where in the value the problem is, e.g. `plugin.components[2].kind`. */
     readonly path: string,
+    /** What was expected there. */
     readonly problem: string,
   ) {
     super(`${path}: ${problem}`);

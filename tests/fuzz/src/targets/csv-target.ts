@@ -11,6 +11,7 @@ export interface CsvCase {
 }
 
 const SEEDS = [
+  'name,"quoted, with comma","line\nbreak"\r\n"a ""b""",1,2\r\n',
   "longitude,latitude,value\n-122.23,37.88,4.526\n-122.22,37.86,3.585\n",
   "1,2,3\r\n4,5,6\r\n",
   '"a","b ""quoted"""\n1e3,-inf\nnan,+1.5E-7\n',
@@ -39,6 +40,9 @@ const mutatedSeed: Arbitrary<string> = fc
     return seed.slice(0, i) + inserted + seed.slice(i + removed);
   });
 
+/** CSV text: valid tables edited at random, tables of tricky cells, and any string at all. */
+export const csvText: Arbitrary<string> = fc.oneof(mutatedSeed, table, fc.string({ unit: "binary", maxLength: 200 }));
+
 /**
  * CSV text through readCsv: valid tables edited at random, tables of tricky cells, and any
  * string at all. Beyond the shared invariants, a table it reads must hold rows × cols numbers,
@@ -47,7 +51,7 @@ const mutatedSeed: Arbitrary<string> = fc
 export const csvTarget: FuzzTarget<CsvCase> = {
   name: "csv",
   input: fc.record({
-    text: fc.oneof(mutatedSeed, table, fc.string({ unit: "binary", maxLength: 200 })),
+    text: csvText,
     header: fc.boolean(),
     delimiter: fc.oneof({ weight: 4, arbitrary: fc.constant(",") }, { weight: 1, arbitrary: fc.constantFrom(";", "\t", " ") }),
   }),
