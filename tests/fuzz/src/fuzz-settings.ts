@@ -8,6 +8,8 @@ export interface FuzzSettings extends CaseBounds {
   readonly seed: number;
   /** fast-check replay path of one failing case (`FUZZ_PATH`), with the seed it came from. */
   readonly path?: string;
+  /** How long `pnpm fuzz` waits for one case before stopping it as hung (`FUZZ_HANG_MS`). */
+  readonly hangMs: number;
   /** Only the targets with these names (`FUZZ_TARGET`, comma-separated). */
   readonly targets?: readonly string[];
 }
@@ -20,7 +22,7 @@ function integerFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
-/** Reads FUZZ_RUNS, FUZZ_SEED, FUZZ_PATH, FUZZ_TARGET and FUZZ_CASE_MS; `defaultRuns` applies when FUZZ_RUNS is unset. */
+/** Reads FUZZ_RUNS, FUZZ_SEED, FUZZ_PATH, FUZZ_TARGET, FUZZ_CASE_MS and FUZZ_HANG_MS; `defaultRuns` applies when FUZZ_RUNS is unset. */
 export function readFuzzSettings(env: NodeJS.ProcessEnv, defaultRuns: number): FuzzSettings {
   return {
     runs: integerFrom(env, "FUZZ_RUNS", defaultRuns),
@@ -29,6 +31,7 @@ export function readFuzzSettings(env: NodeJS.ProcessEnv, defaultRuns: number): F
     targets: env.FUZZ_TARGET ? env.FUZZ_TARGET.split(",").map((name) => name.trim()) : undefined,
     // Generous for a busy machine: the bound is there to catch a reader that loops, not to time it.
     caseMs: integerFrom(env, "FUZZ_CASE_MS", 5000),
+    hangMs: integerFrom(env, "FUZZ_HANG_MS", 60_000),
     memorySlackBytes: 8 * 1024 * 1024,
   };
 }

@@ -36,10 +36,19 @@ function describeInput<Input>(target: FuzzTarget<Input>, input: Input): string {
  * Runs `settings.runs` cases of one target through fast-check (or the one case `settings.path`
  * names) and reports the first failure, shrunk, with the seed and path that replay it.
  */
-export async function runFuzzTarget<Input>(target: FuzzTarget<Input>, settings: FuzzSettings): Promise<FuzzRunResult> {
+export async function runFuzzTarget<Input>(
+  target: FuzzTarget<Input>,
+  settings: FuzzSettings,
+  /** Called before each case with its index (a hang watchdog's heartbeat). */
+  onCase?: (index: number) => void,
+): Promise<FuzzRunResult> {
   const started = performance.now();
   const knownFailures = new Map<string, number>();
-  const property = fc.asyncProperty(target.input, (input) => checkFuzzCase(target, input, settings, knownFailures));
+  let index = 0;
+  const property = fc.asyncProperty(target.input, (input) => {
+    onCase?.(index++);
+    return checkFuzzCase(target, input, settings, knownFailures);
+  });
   let details: fc.RunDetails<[Input]>;
   try {
     details = await fc.check(property, {
