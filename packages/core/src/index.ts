@@ -25,6 +25,7 @@ export type { OnnxAttribute, OnnxExportContext, OnnxExportHook, OnnxGraphBuilder
 export { validateOptions, type OptionSchema, type OptionSpec, type ResolvedOptions } from "./registry/option-schema.js";
 export { Registry, createRegistry, getDefaultRegistry, registerPlugin, isRegistry } from "./registry/registry.js";
 export { SpecError, UnknownComponentError, RegistryConflictError, type SpecErrorCode } from "./registry/spec-error.js";
+export { InvalidPluginError } from "./registry/invalid-plugin-error.js";
 export { SPEC_VERSION, assertModelSpec, type ModelSpec, type ComponentSpec } from "./spec/model-spec.js";
 export { buildModel, type BuildModelOptions } from "./spec/build-model.js";
 export { selectBackend, availableBackends } from "./backend/select-backend.js";

@@ -30,6 +30,13 @@ describe("Registry", () => {
     expect(() => registry.register(squareOnly("pkg", "1.0.0"))).not.toThrow();
   });
 
+  it("rejects other components under a registered name and version, naming both sets (a fuzz counterexample)", () => {
+    const registry = createRegistry([squareOnly("pkg", "1.0.0")]);
+    const impostor: NablaPlugin = { ...squareOnly("pkg", "1.0.0"), components: [] };
+    expect(() => registry.register(impostor)).toThrow(RegistryConflictError);
+    expect(() => registry.register(impostor)).toThrow(/pkg@1\.0\.0 with \[activation test\/square\]; plugin pkg@1\.0\.0 with \[\]/);
+  });
+
   it("rejects a different plugin under a taken key, naming both plugins, and registers none of its components", () => {
     const registry = createRegistry([testPlugin]);
     const intruder: NablaPlugin = {

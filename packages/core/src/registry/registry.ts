@@ -1,4 +1,5 @@
 import { REGISTRY_BRAND, hasBrand } from "../brand.js";
+import { assertPluginShape } from "./assert-plugin-shape.js";
 import type { Component, ComponentKind, ComponentOfKind, NablaPlugin } from "./components.js";
 import { RegistryConflictError, UnknownComponentError } from "./spec-error.js";
 
@@ -19,6 +20,11 @@ function samePlugin(a: NablaPlugin, b: NablaPlugin): boolean {
   return a === b || (a.meta.name === b.meta.name && a.meta.version === b.meta.version);
 }
 
+/** The keys a plugin offers, sorted: equal for two copies of one version, different for an impostor. */
+function componentKeys(plugin: NablaPlugin): string {
+  return `[${plugin.components.map((c) => `${c.kind} ${plugin.namespace}/${c.name}`).sort().join(", ")}]`;
+}
+
 /** Components by kind and namespaced key, contributed by plugins. */
 export class Registry {
   /** Marks registries across installed copies of core (see `isRegistry`). @internal */
@@ -26,9 +32,26 @@ export class Registry {
   private readonly entries = new Map<ComponentKind, Map<string, Entry>>();
   private readonly registered: NablaPlugin[] = [];
 
-  /** Adds every component of `plugin`; the same plugin again is a no-op, a different one claiming a taken key throws a RegistryConflictError. */
+  /**
+   * Adds a plugin's components. Registering the same plugin again (the same value, or an equal
+   * copy: same name, version and component keys) is a no-op; a malformed plugin throws
+   * InvalidPluginError, and a key another plugin holds, or other components under a registered
+   * name and version, RegistryConflictError, each leaving the registry untouched.
+   */
   register(plugin: NablaPlugin): this {
-    if (this.registered.some((p) => samePlugin(p, plugin))) return this;
+    assertPluginShape(plugin);
+    const same = this.registered.find((p) => samePlugin(p, plugin));
+    if (same) {
+      // A different set of components under a taken name and version is not another copy of it.
+      if (componentKeys(same) !== componentKeys(plugin)) {
+        throw new RegistryConflictError(
+          `plugin ${pluginLabel(plugin)}`,
+          `${pluginLabel(same)} with ${componentKeys(same)}`,
+          `${pluginLabel(plugin)} with ${componentKeys(plugin)}`,
+        );
+      }
+      return this;
+    }
     // Check every key before adding any, so a conflicting plugin leaves the registry untouched.
     for (const component of plugin.components) {
       const key = `${plugin.namespace}/${component.name}`;
