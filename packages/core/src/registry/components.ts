@@ -6,7 +6,7 @@ import type { Module } from "../module.js";
 import type { Optimizer } from "../optimizer.js";
 import type { Parameter } from "../parameter.js";
 import type { RandomGenerator } from "../random/random-generator.js";
-import type { OnnxExportHook } from "./onnx-export-hook.js";
+import type { OnnxExportContext, OnnxGraphBuilder } from "./onnx-export-hook.js";
 import type { OptionSchema, ResolvedOptions } from "./option-schema.js";
 
 /** What a component needs to build itself: where tensors live, their dtype and the random stream. */
@@ -22,34 +22,46 @@ interface ComponentBase {
   readonly description?: string;
 }
 
-export interface LayerComponent extends ComponentBase {
+/**
+ * A layer the spec can name. `S` is its option schema: `outputShape`, `parameterCount`, `create`
+ * and `exportOnnx` receive the options it declares, validated and with defaults filled in.
+ */
+export interface LayerComponent<S extends OptionSchema = OptionSchema> extends ComponentBase {
   readonly kind: "layer";
-  readonly options: OptionSchema;
+  readonly options: S;
   /** The per-sample output shape for a per-sample input shape; throws an Error saying why they don't fit. */
-  outputShape(inputShape: readonly number[], options: ResolvedOptions): readonly number[];
-  create(options: ResolvedOptions, context: BuildContext): Module;
+  outputShape(inputShape: readonly number[], options: ResolvedOptions<S>): readonly number[];
+  /**
+   * How many numbers the layer's parameters hold for this input shape, so buildModel can refuse
+   * a model too large to allocate before allocating anything. A layer without it counts as 0.
+   */
+  parameterCount?(inputShape: readonly number[], options: ResolvedOptions<S>): number;
+  create(options: ResolvedOptions<S>, context: BuildContext): Module;
   /** How the layer exports to ONNX (see `@nabla/onnx`); a layer without one cannot be exported. */
-  readonly exportOnnx?: OnnxExportHook;
+  exportOnnx?(graph: OnnxGraphBuilder, input: string, context: OnnxExportContext<ResolvedOptions<S>>): string;
 }
 
-export interface ActivationComponent extends ComponentBase {
+/** An activation the spec can name between layers; `S` is its option schema. */
+export interface ActivationComponent<S extends OptionSchema = OptionSchema> extends ComponentBase {
   readonly kind: "activation";
-  readonly options: OptionSchema;
-  create(options: ResolvedOptions): ActivationFunction;
+  readonly options: S;
+  create(options: ResolvedOptions<S>): ActivationFunction;
   /** How the activation exports to ONNX (see `@nabla/onnx`); an activation without one cannot be exported. */
-  readonly exportOnnx?: OnnxExportHook;
+  exportOnnx?(graph: OnnxGraphBuilder, input: string, context: OnnxExportContext<ResolvedOptions<S>>): string;
 }
 
-export interface LossComponent extends ComponentBase {
+/** A loss the spec can name; `S` is its option schema. */
+export interface LossComponent<S extends OptionSchema = OptionSchema> extends ComponentBase {
   readonly kind: "loss";
-  readonly options: OptionSchema;
-  create(options: ResolvedOptions, context: BuildContext): Loss;
+  readonly options: S;
+  create(options: ResolvedOptions<S>, context: BuildContext): Loss;
 }
 
-export interface OptimizerComponent extends ComponentBase {
+/** An optimizer the spec can name; `S` is its option schema. */
+export interface OptimizerComponent<S extends OptionSchema = OptionSchema> extends ComponentBase {
   readonly kind: "optimizer";
-  readonly options: OptionSchema;
-  create(parameters: readonly Parameter[], options: ResolvedOptions, context: BuildContext): Optimizer;
+  readonly options: S;
+  create(parameters: readonly Parameter[], options: ResolvedOptions<S>, context: BuildContext): Optimizer;
 }
 
 export interface BackendComponent extends ComponentBase {

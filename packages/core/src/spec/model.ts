@@ -16,7 +16,14 @@ export class Model {
     readonly dtype: DType,
     readonly loss?: Loss,
     readonly optimizer?: Optimizer,
+    /** The per-sample shape the network outputs (its last entry is the class count of a classifier), when the builder knows it. */
+    readonly outputShape?: readonly number[],
   ) {}
+
+  /** The per-sample input shape the spec declares. */
+  get inputShape(): readonly number[] {
+    return this.spec.input.shape;
+  }
 
   forward(input: Tensor): Tensor {
     return this.network.forward(input);
