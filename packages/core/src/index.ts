@@ -33,6 +33,7 @@ export { selectBackend, availableBackends } from "./backend/select-backend.js";
 export { Model } from "./spec/model.js";
 export { fit, type FitOptions, type FitResult, type EpochInfo } from "./train/fit.js";
 export { NonFiniteLossError } from "./train/non-finite-loss-error.js";
+export { TrainingDataError } from "./train/training-data-error.js";
 export { corePlugin } from "./core-plugin.js";
 export { CORE_VERSION } from "./version.js";
 

@@ -3,6 +3,7 @@ import type { Targets } from "../loss.js";
 import type { Model } from "../spec/model.js";
 import { Tensor, isTensor } from "../tensor.js";
 import type { RandomGenerator } from "../random/random-generator.js";
+import { checkTrainingData } from "./check-training-data.js";
 import { NonFiniteLossError } from "./non-finite-loss-error.js";
 
 export interface EpochInfo {
@@ -45,6 +46,7 @@ function selectTargets(targets: Targets, indices: Int32Array, buffer: Targets | 
 export function fit(model: Model, x: Tensor, y: Targets, options: FitOptions): FitResult {
   const { loss, optimizer } = model;
   if (!loss || !optimizer) throw new Error("fit needs a model whose spec names a loss and an optimizer");
+  checkTrainingData(model, x, y);
   if (!Number.isInteger(options.epochs) || options.epochs < 1) throw new RangeError(`epochs must be a positive integer, got ${options.epochs}`);
   const rows = x.rows;
   const targetCount = isTensor(y) ? y.rows : y.length;
