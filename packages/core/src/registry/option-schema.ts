@@ -1,5 +1,5 @@
 import type { Static, TObject } from "@sinclair/typebox";
-import { Value } from "@sinclair/typebox/value";
+import { Check, Default } from "@sinclair/typebox/value";
 import { assertNoPrototypeKeys } from "./prototype-keys.js";
 import { findSchemaError } from "./schema-error.js";
 import { SpecError } from "./spec-error.js";
@@ -33,7 +33,7 @@ export function validateOptions<S extends OptionSchema>(schema: S, value: unknow
       throw new SpecError("invalid-option", `${path}.${key}`, `unknown option "${key}"`, known.length ? known : ["(no options)"]);
     }
   }
-  const resolved = Value.Default(schema, structuredClone(given));
-  if (Value.Check(schema, resolved)) return resolved;
+  const resolved = Default(schema, structuredClone(given));
+  if (Check(schema, resolved)) return resolved;
   throw findSchemaError(schema, resolved, path, "invalid-option", "option") ?? new SpecError("invalid-option", path, "options do not match the schema");
 }

@@ -1,6 +1,5 @@
 import type { TSchema } from "@sinclair/typebox";
-import { ValueErrorType, type ValueError } from "@sinclair/typebox/errors";
-import { Value } from "@sinclair/typebox/value";
+import { Errors, ValueErrorType, type ValueError } from "@sinclair/typebox/errors";
 import { SpecError, type SpecErrorCode } from "./spec-error.js";
 
 // TypeBox says what failed in its own words ("Expected union value"); a SpecError says it in the
@@ -97,7 +96,7 @@ function describe(error: ValueError, noun: string): { problem: string; available
  * a misspelt name also explains the required property reported missing.
  */
 export function findSchemaError(schema: TSchema, value: unknown, rootPath: string, code: SpecErrorCode, noun: string): SpecError | undefined {
-  const errors = [...Value.Errors(schema, value)];
+  const errors = [...Errors(schema, value)];
   const error = errors.find((e) => e.type === ValueErrorType.ObjectAdditionalProperties) ?? errors[0];
   if (!error) return undefined;
   const { problem, available } = describe(error, noun);

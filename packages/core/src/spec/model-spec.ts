@@ -1,5 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { Value } from "@sinclair/typebox/value";
+import { Check } from "@sinclair/typebox/value";
 import { assertNoPrototypeKeys } from "../registry/prototype-keys.js";
 import { findSchemaError } from "../registry/schema-error.js";
 import { SpecError } from "../registry/spec-error.js";
@@ -61,6 +61,6 @@ export type ModelSpec = Static<typeof modelSpecSchema>;
  */
 export function assertModelSpec(value: unknown): asserts value is ModelSpec {
   assertNoPrototypeKeys(value, "$", "invalid-spec");
-  if (Value.Check(modelSpecSchema, value)) return;
+  if (Check(modelSpecSchema, value)) return;
   throw findSchemaError(modelSpecSchema, value, "$", "invalid-spec", "field") ?? new SpecError("invalid-spec", "$", "not a model spec");
 }
