@@ -22,6 +22,7 @@ export { NumpyRandomState, type NumpyRandomStateSnapshot } from "./random/numpy-
 export * from "./registry/components.js";
 export type { OnnxAttribute, OnnxExportContext, OnnxExportHook, OnnxGraphBuilder } from "./registry/onnx-export-hook.js";
 export { validateOptions, type OptionSchema, type ResolvedOptions } from "./registry/option-schema.js";
+export { OptionSchemaError } from "./registry/option-schema-error.js";
 export { defineActivation, defineLayer, defineLoss, defineOptimizer } from "./registry/define-component.js";
 export { Registry, createRegistry, getDefaultRegistry, registerPlugin, isRegistry } from "./registry/registry.js";
 export { SpecError, UnknownComponentError, RegistryConflictError, type SpecErrorCode } from "./registry/spec-error.js";

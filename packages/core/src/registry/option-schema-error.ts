@@ -1,0 +1,14 @@
+/**
+ * A plugin component whose `options` is not an object schema (TypeBox's `Type.Object`), such
+ * as the `{ lr: { type: "number", min: 0 } }` tables of plugins written before option schemas
+ * were TypeBox declarations. Names the plugin and the component's key.
+ */
+export class OptionSchemaError extends TypeError {
+  override readonly name = "OptionSchemaError";
+  constructor(
+    readonly plugin: string,
+    readonly key: string,
+  ) {
+    super(`plugin ${plugin}: the options of ${key} must be an object schema declared with TypeBox's Type.Object (see the plugin guide)`);
+  }
+}
