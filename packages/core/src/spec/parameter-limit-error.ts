@@ -1,7 +1,7 @@
 import type { DType } from "../dtype.js";
 import { SpecError } from "../registry/spec-error.js";
 
-/** 2 GiB: more than a float32 model of half a billion parameters, less than an allocation that fails. */
+/** 2 GiB: room for 536 million float32 parameters, while staying below allocations a typical machine refuses. */
 export const DEFAULT_MAX_PARAMETER_BYTES = 2 ** 31;
 
 function formatBytes(bytes: number): string {
