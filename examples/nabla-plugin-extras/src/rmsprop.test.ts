@@ -20,4 +20,18 @@ describe("RMSprop", () => {
     expect(new RMSprop([])).toMatchObject({ lr: 1e-3, rho: 0.9, eps: 1e-8 });
     expect(() => new RMSprop([], { eps: 0 })).toThrow("RMSprop.eps: 0 is out of range: must be > 0");
   });
+
+  it("continues bit for bit from an exported state", () => {
+    const original = new Parameter("w", Tensor.from([1, -2], [1, 2], { dtype: "float64" }));
+    const optimizer = new RMSprop([original], { lr: 0.01 });
+    original.grad.data.set([0.5, -1]);
+    optimizer.step();
+    const copy = new Parameter("w", Tensor.from(original.value.toArray(), [1, 2], { dtype: "float64" }));
+    const resumed = new RMSprop([copy], { lr: 0.01 });
+    resumed.importState(optimizer.exportState());
+    for (const p of [original, copy]) p.grad.data.set([1, 0.25]);
+    optimizer.step();
+    resumed.step();
+    expect(copy.value.toArray()).toEqual(original.value.toArray());
+  });
 });

@@ -1,5 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { Tensor, ops, validateOptions, type Optimizer, type Parameter } from "@nabla/core";
+import { Tensor, importOptimizerState, ops, validateOptions, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 
 /** RMSprop's options, with their ranges and defaults: what a spec's "extras/rmsprop" accepts and what the constructor fills in. */
 export const rmspropOptionsSchema = Type.Object({
@@ -13,10 +13,15 @@ export type RMSpropOptions = Partial<Static<typeof rmspropOptionsSchema>>;
 
 /** RMSprop (Hinton): s ← ρ s + (1 − ρ) g², w ← w − lr·g / (sqrt(s) + eps). */
 export class RMSprop implements Optimizer {
+  /** Its registry key. */
   readonly type = "extras/rmsprop";
+  /** The parameters it updates. */
   readonly parameters: readonly Parameter[];
+  /** Learning rate. */
   readonly lr: number;
+  /** Decay ρ of the running mean of squared gradients. */
   readonly rho: number;
+  /** Added to the root mean square so the step stays finite. */
   readonly eps: number;
   private readonly meanSquares: readonly Tensor[];
 
@@ -26,6 +31,7 @@ export class RMSprop implements Optimizer {
     this.meanSquares = this.parameters.map(({ value }) => Tensor.zeros(value.shape, { dtype: value.dtype, backend: value.backend }));
   }
 
+  /** s ← ρ s + (1 − ρ) g², then w ← w − lr·g/(√s + ε), for every parameter. */
   step(): void {
     const { lr, rho, eps } = this;
     this.parameters.forEach((parameter, i) => {
@@ -33,5 +39,18 @@ export class RMSprop implements Optimizer {
       ops.map([s, parameter.grad], (sk, g) => rho * sk + (1 - rho) * g * g, s);
       ops.map([parameter.value, parameter.grad, s], (w, g, sk) => w - (lr * g) / (Math.sqrt(sk) + eps), parameter.value);
     });
+  }
+
+  /** The running mean squares as "meanSquare.<i>" for parameter i. */
+  exportState(): OptimizerState {
+    return { tensors: this.namedMeanSquares(), scalars: new Map() };
+  }
+
+  importState(state: OptimizerState): void {
+    importOptimizerState(this.type, state, this.namedMeanSquares(), []);
+  }
+
+  private namedMeanSquares(): Map<string, Tensor> {
+    return new Map(this.meanSquares.map((s, i) => [`meanSquare.${i}`, s]));
   }
 }

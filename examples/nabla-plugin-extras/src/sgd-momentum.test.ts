@@ -21,4 +21,18 @@ describe("SGDMomentum", () => {
     expect(new SGDMomentum([])).toMatchObject({ lr: 1e-3, momentum: 0.9 });
     expect(() => new SGDMomentum([], { momentum: 1 })).toThrow("SGDMomentum.momentum: 1 is out of range: must be ≥ 0 and < 1");
   });
+
+  it("continues bit for bit from an exported state", () => {
+    const original = new Parameter("w", Tensor.from([1, -2], [1, 2], { dtype: "float64" }));
+    const optimizer = new SGDMomentum([original], { lr: 0.1, momentum: 0.9 });
+    original.grad.data.set([0.5, -1]);
+    optimizer.step();
+    const copy = new Parameter("w", Tensor.from(original.value.toArray(), [1, 2], { dtype: "float64" }));
+    const resumed = new SGDMomentum([copy], { lr: 0.1, momentum: 0.9 });
+    resumed.importState(optimizer.exportState());
+    for (const p of [original, copy]) p.grad.data.set([1, 0.25]);
+    optimizer.step();
+    resumed.step();
+    expect(copy.value.toArray()).toEqual(original.value.toArray());
+  });
 });

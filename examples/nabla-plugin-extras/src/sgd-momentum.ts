@@ -1,5 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { Tensor, ops, validateOptions, type Optimizer, type Parameter } from "@nabla/core";
+import { Tensor, importOptimizerState, ops, validateOptions, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 
 /** SGDMomentum's options, with their ranges and defaults: what a spec's "extras/sgd-momentum" accepts and what the constructor fills in. */
 export const sgdMomentumOptionsSchema = Type.Object({
@@ -12,9 +12,13 @@ export type SGDMomentumOptions = Partial<Static<typeof sgdMomentumOptionsSchema>
 
 /** Gradient descent with heavy-ball momentum, as PyTorch writes it: v ← μ v + g, w ← w − lr·v. */
 export class SGDMomentum implements Optimizer {
+  /** Its registry key. */
   readonly type = "extras/sgd-momentum";
+  /** The parameters it updates. */
   readonly parameters: readonly Parameter[];
+  /** Learning rate. */
   readonly lr: number;
+  /** Fraction μ of the velocity kept each step. */
   readonly momentum: number;
   private readonly velocities: readonly Tensor[];
 
@@ -24,6 +28,7 @@ export class SGDMomentum implements Optimizer {
     this.velocities = this.parameters.map(({ value }) => Tensor.zeros(value.shape, { dtype: value.dtype, backend: value.backend }));
   }
 
+  /** v ← μ v + g, then w ← w − lr·v, for every parameter. */
   step(): void {
     const mu = this.momentum;
     this.parameters.forEach((parameter, i) => {
@@ -31,5 +36,18 @@ export class SGDMomentum implements Optimizer {
       ops.map([velocity, parameter.grad], (v, g) => mu * v + g, velocity);
       ops.sgdUpdate(parameter.value, velocity, this.lr);
     });
+  }
+
+  /** The velocities as "velocity.<i>" for parameter i. */
+  exportState(): OptimizerState {
+    return { tensors: this.namedVelocities(), scalars: new Map() };
+  }
+
+  importState(state: OptimizerState): void {
+    importOptimizerState(this.type, state, this.namedVelocities(), []);
+  }
+
+  private namedVelocities(): Map<string, Tensor> {
+    return new Map(this.velocities.map((velocity, i) => [`velocity.${i}`, velocity]));
   }
 }

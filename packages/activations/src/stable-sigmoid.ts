@@ -1,3 +1,4 @@
+// #region stable-sigmoid
 /**
  * σ(z) = 1 / (1 + e^−z) (9), evaluated so that exp only ever sees a non-positive argument:
  * for z < 0 it uses the equal form e^z / (1 + e^z). Neither branch overflows for any finite z.
@@ -7,3 +8,4 @@ export function stableSigmoid(z: number): number {
   const e = Math.exp(z);
   return e / (1 + e);
 }
+// #endregion stable-sigmoid

@@ -1,5 +1,6 @@
 import { ActivationModule, type ActivationFunction } from "@nabla/core";
 
+// #region tanh
 /** tanh(z) (11), via Math.tanh, which saturates to ±1 instead of dividing infinities; tanh'(z) = 1 − tanh²(z) (12). */
 export const tanh: ActivationFunction = {
   name: "tanh",
@@ -7,6 +8,7 @@ export const tanh: ActivationFunction = {
   forward: Math.tanh,
   derivative: (_z, a) => 1 - a * a,
 };
+// #endregion tanh
 
 /** A Tanh layer for building networks in code. */
 export function Tanh(): ActivationModule {

@@ -28,6 +28,7 @@ void with_activation(Activation fn, const Body& body) {
   }
 }
 
+// #region value
 // a = g(z)
 template <typename T, Activation F>
 typename Simd<T>::Vec activation_value(typename Simd<T>::Vec z) {
@@ -42,7 +43,9 @@ typename Simd<T>::Vec activation_value(typename Simd<T>::Vec z) {
     return vtanh<T>(z);  // (11)
   }
 }
+// #endregion value
 
+// #region gradient
 // ∂L/∂z = ∂L/∂a ⊙ g'(z), given z and a = g(z)
 template <typename T, Activation F>
 typename Simd<T>::Vec activation_gradient(typename Simd<T>::Vec z, typename Simd<T>::Vec a, typename Simd<T>::Vec grad_a) {
@@ -61,5 +64,6 @@ typename Simd<T>::Vec activation_gradient(typename Simd<T>::Vec z, typename Simd
     return S::mul(grad_a, S::sub(one, S::mul(a, a)));  // (12) g'(z) = 1 − a²
   }
 }
+// #endregion gradient
 
 }  // namespace nabla

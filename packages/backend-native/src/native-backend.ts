@@ -7,6 +7,7 @@ import { NativeBackendUnavailableError } from "./native-backend-unavailable-erro
 // reference backend's: it reads and writes tensor data through the same typed-array views.
 const javascript = createReferenceBackend();
 
+/** Options of `createNativeBackend`. */
 export interface NativeBackendOptions {
   /**
    * Threads each kernel may use, the caller's included. Defaults to NABLA_NATIVE_THREADS when

@@ -24,6 +24,7 @@ export const TANH = 3;
   return expF64x2(f64x2.neg(f64x2.abs(z)));
 }
 
+// #region forward
 @inline export function forward(kind: i32, z: v128): v128 {
   switch (kind) {
     case RELU:
@@ -37,7 +38,9 @@ export const TANH = 3;
       return tanhF64x2(z);
   }
 }
+// #endregion forward
 
+// #region derivative
 // g'(z) given z and a = g(z), as each ActivationFunction.derivative writes it.
 @inline export function derivative(kind: i32, z: v128, a: v128): v128 {
   switch (kind) {
@@ -54,6 +57,7 @@ export const TANH = 3;
       return f64x2.sub(f64x2.splat(1.0), f64x2.mul(a, a));
   }
 }
+// #endregion derivative
 
 // The loops are inlined once per kind with `kind` constant, so the optimizer drops the switch from
 // their bodies.

@@ -16,6 +16,7 @@ const SIMD_PROBE = moduleReturning(V128_CONST_ZERO);
 /** (func (result v128) (f32x4.relaxed_madd (v128.const 0) (v128.const 0) (v128.const 0))) */
 const RELAXED_SIMD_PROBE = moduleReturning([...V128_CONST_ZERO, ...V128_CONST_ZERO, ...V128_CONST_ZERO, 0xfd, 0x85, 0x02]);
 
+/** What this runtime's WebAssembly supports, probed once with tiny modules. */
 export interface WasmFeatures {
   /** Fixed-width 128-bit SIMD: required by every kernel. */
   readonly simd: boolean;

@@ -16,6 +16,7 @@ const javascript = createReferenceBackend();
 /** A wasm32 module addresses at most 4 GiB. */
 const MAXIMUM_MEMORY_BYTES = 65536 * WASM_PAGE_BYTES;
 
+/** Options of `createWasmBackend`. */
 export interface WasmBackendOptions {
   /** Threads that share a large matrix product, the calling thread included (default: os.availableParallelism()). */
   threads?: number;

@@ -15,8 +15,8 @@ export { Module, isModule, fusesActivation, type ActivationFusing, type Backward
 export { Parameter } from "./parameter.js";
 export { Sequential } from "./sequential.js";
 export type { Loss, Targets } from "./loss.js";
-export type { Optimizer } from "./optimizer.js";
-export type { RandomGenerator } from "./random/random-generator.js";
+export { OptimizerStateError, importOptimizerState, type Optimizer, type OptimizerState } from "./optimizer.js";
+export { GeneratorStateError, type RandomGenerator, type RandomGeneratorState } from "./random/random-generator.js";
 export { Xoshiro128Generator } from "./random/xoshiro128.js";
 export { NumpyRandomState, type NumpyRandomStateSnapshot } from "./random/numpy-random-state.js";
 export * from "./registry/components.js";
@@ -31,10 +31,35 @@ export { modelSpecJsonSchema } from "./spec/model-spec-json-schema.js";
 export { buildModel, type BuildModelOptions } from "./spec/build-model.js";
 export { ParameterLimitError, DEFAULT_MAX_PARAMETER_BYTES } from "./spec/parameter-limit-error.js";
 export { selectBackend, availableBackends } from "./backend/select-backend.js";
-export { Model } from "./spec/model.js";
-export { fit, type FitOptions, type FitResult, type EpochInfo } from "./train/fit.js";
+export { Model, type ModelParts } from "./spec/model.js";
+export { fit, fitAsync, type FitOptions, type FitAsyncOptions, type AbortSignalLike, type FitResult, type EpochInfo } from "./train/fit.js";
+export { FitOptionsError } from "./train/fit-options-error.js";
 export { NonFiniteLossError } from "./train/non-finite-loss-error.js";
 export { TrainingDataError } from "./train/training-data-error.js";
+export {
+  encodeSafetensors,
+  decodeSafetensors,
+  MAX_SAFETENSORS_HEADER_BYTES,
+  type SafetensorsDType,
+  type SafetensorsTensor,
+  type DecodedSafetensor,
+  type DecodedSafetensors,
+} from "./io/safetensors.js";
+export { SafetensorsEncodeError } from "./io/safetensors-encode-error.js";
+export { ModelFileError, type ModelFileErrorCode } from "./io/model-file-error.js";
+export {
+  serializeModel,
+  deserializeModel,
+  inspectModelBytes,
+  MODEL_FORMAT_VERSION,
+  MODEL_METADATA_KEYS,
+  type ModelFileInfo,
+  type SerializeModelOptions,
+  type DeserializeModelOptions,
+} from "./io/model-file.js";
+export { saveModel, loadModel, inspectModelFile } from "./io/model-path.js";
+export { writeFileAtomic, FileAccessUnavailableError } from "./io/file-system.js";
+export { encodeCheckpoint, restoreCheckpoint, type CheckpointOptions, type TrainingProgress } from "./io/checkpoint.js";
 export { corePlugin } from "./core-plugin.js";
 export { CORE_VERSION } from "./version.js";
 

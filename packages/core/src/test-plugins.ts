@@ -3,6 +3,7 @@
 import { Type } from "@sinclair/typebox";
 import type { ActivationFunction } from "./activation-function.js";
 import { Module, type BackwardOptions } from "./module.js";
+import { importOptimizerState } from "./optimizer.js";
 import * as ops from "./ops.js";
 import { Parameter } from "./parameter.js";
 import type { NablaPlugin } from "./registry/components.js";
@@ -79,6 +80,8 @@ export const testPlugin: NablaPlugin = {
           type: "test/sgd",
           parameters,
           step: () => parameters.forEach((p) => ops.sgdUpdate(p.value, p.grad, options.lr)),
+          exportState: () => ({ tensors: new Map(), scalars: new Map() }),
+          importState: (state) => void importOptimizerState("test/sgd", state, new Map(), []),
         };
       },
     }),

@@ -20,6 +20,7 @@ const DATA_FILE = "california_housing/cal_housing.data";
 // The sha256 scikit-learn publishes for its figshare copy of Torgo's archive (the same cal_housing.tgz).
 const ARCHIVE_SHA256 = "aaa5c9a6afe2225cc2aed2723682ae403280c4a3695a2ddda4ffb5d8215ea681";
 
+/** Where the California Housing file comes from (StatLib's archive, as scikit-learn fetches it) and where it goes. */
 export const CALIFORNIA_HOUSING_SOURCE: DatasetSource = {
   title: "California Housing",
   files: [DATA_FILE],
@@ -54,6 +55,7 @@ const FILE_COLUMNS = 9;
 
 /** California Housing as a table: float64 features [rows × 8] and float64 targets. */
 export interface CaliforniaHousingTable extends TabularData {
+  /** The eight features of each district, in CALIFORNIA_HOUSING_FEATURE_NAMES order. */
   readonly features: Float64Array;
   readonly targets: Float64Array;
 }

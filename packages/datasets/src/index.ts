@@ -3,7 +3,7 @@ import { datasetsPlugin } from "./datasets-plugin.js";
 
 export { datasetsPlugin } from "./datasets-plugin.js";
 export { DATASETS_VERSION } from "./version.js";
-export { resolveDataDir, DATA_DIR_ENV } from "./data-dir.js";
+export { resolveDataDir, defaultDataDir, DATA_DIR_ENV } from "./data-dir.js";
 export {
   DatasetFormatError,
   DatasetNotFoundError,
@@ -11,11 +11,11 @@ export {
   ChecksumMismatchError,
   DownloadError,
 } from "./dataset-errors.js";
-export { ensureDatasetFiles, type DatasetSource, type DatasetArchive, type DatasetFileOptions } from "./ensure-dataset-files.js";
+export { ensureDatasetFiles, DATASETS_MIRROR_ENV, type DatasetSource, type DatasetArchive, type DatasetFileOptions } from "./ensure-dataset-files.js";
 export { downloadFile, type DownloadOptions } from "./download-file.js";
 export { extractTarGz, parseTarHeader, type TarHeader } from "./extract-tar-gz.js";
 export { fileDigest, verifyFileChecksum, type Checksum } from "./file-checksum.js";
-export { createProgressBar, type ProgressBar, type ProgressStream } from "./progress-bar.js";
+export { createProgressBar, type ProgressAmount, type ProgressBar, type ProgressStream } from "./progress-bar.js";
 export {
   loadCaliforniaHousing,
   parseCaliforniaHousing,
@@ -32,6 +32,7 @@ export {
   type Cifar10Table,
 } from "./read-cifar10-batch.js";
 export { readCsv, readCsvFile, type CsvOptions, type CsvMatrix } from "./read-csv.js";
+export { readCsvCells, readCsvCellsFile, type CsvCellsOptions, type CsvCells } from "./read-csv-cells.js";
 export { readNpy, readNpyFile, type NpyArray } from "./read-npy.js";
 export { readNpz, readNpzFile } from "./read-npz.js";
 export { readZip, type ZipEntry } from "./read-zip.js";

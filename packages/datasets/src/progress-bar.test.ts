@@ -37,4 +37,13 @@ describe("createProgressBar", () => {
     bar.finish("failed");
     expect(writes).toEqual(["y 26.2 MB\n", "y 26.2 MB failed\n"]);
   });
+
+  it("describes the count with the given amount instead of bytes", () => {
+    const { writes, stream } = recorder(false);
+    const bar = createProgressBar("ReLU w/ SGD", 10, stream, (done, total) => `epoch ${done}/${total}`);
+    for (let epoch = 1; epoch <= 10; epoch++) bar.update(epoch);
+    bar.finish();
+    expect(writes[0]).toBe("ReLU w/ SGD  10% epoch 1/10\n");
+    expect(writes.at(-1)).toBe("ReLU w/ SGD 100% epoch 10/10 done\n");
+  });
 });

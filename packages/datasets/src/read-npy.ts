@@ -4,7 +4,9 @@ import { type NpyData, SUPPORTED_NPY_DTYPES, parseNpyDType } from "./npy-dtype.j
 
 /** An array read from NumPy's .npy format: C-order data, its shape and its dtype descr. */
 export interface NpyArray {
+  /** The elements in C order, in the typed array that matches the dtype. */
   readonly data: NpyData;
+  /** The array's shape (empty for a scalar). */
   readonly shape: readonly number[];
   /** NumPy's descr of `data` as returned, e.g. "<f8", "|u1" (big-endian input is returned swapped to "<"). */
   readonly dtype: string;

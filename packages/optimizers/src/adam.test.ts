@@ -1,4 +1,4 @@
-import { Parameter, Tensor } from "@nabla/core";
+import { OptimizerStateError, Parameter, Tensor } from "@nabla/core";
 import { describe, expect, it } from "vitest";
 import { Adam } from "./adam.js";
 
@@ -52,5 +52,30 @@ describe("Adam", () => {
     expect(() => new Adam([], { beta1: 1 })).toThrow("Adam.beta1: 1 is out of range: must be ≥ 0 and < 1");
     expect(() => new Adam([], { beta2: -0.1 })).toThrow("Adam.beta2: -0.1 is out of range: must be ≥ 0 and < 1");
     expect(() => new Adam([], { eps: 0 })).toThrow("Adam.eps: 0 is out of range: must be > 0");
+  });
+
+  it("continues bit for bit from an exported state: moments and step count travel, nothing else matters", () => {
+    const original = parameter([1, -2, 0.5]);
+    const adam = new Adam([original], { lr: 0.1 });
+    original.grad.data.set([0.5, -3, 1e-3]);
+    adam.step();
+    const copy = parameter(original.value.toArray());
+    const resumed = new Adam([copy], { lr: 0.1 });
+    resumed.importState(adam.exportState());
+    expect(resumed.stepCount).toBe(1);
+    for (const p of [original, copy]) p.grad.data.set([-1, 2, 0.25]);
+    adam.step();
+    resumed.step();
+    expect(copy.value.toArray()).toEqual(original.value.toArray());
+  });
+
+  it("refuses a state with a missing moment or a moment of the wrong shape", () => {
+    const adam = new Adam([parameter([1, 2])]);
+    const { tensors, scalars } = adam.exportState();
+    const missing = new Map(tensors);
+    missing.delete("v.0");
+    expect(() => adam.importState({ tensors: missing, scalars })).toThrow(OptimizerStateError);
+    const misshapen = new Map(tensors).set("m.0", Tensor.zeros([2, 1], { dtype: "float64" }));
+    expect(() => adam.importState({ tensors: misshapen, scalars })).toThrow(/tensor "m\.0" has shape \[2, 1\], expected \[1, 2\]/);
   });
 });

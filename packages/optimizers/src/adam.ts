@@ -1,5 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { Tensor, ops, validateOptions, type Optimizer, type Parameter } from "@nabla/core";
+import { Tensor, importOptimizerState, ops, validateOptions, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 
 /** Adam's hyperparameters, with their ranges and defaults: what a spec's "nabla/adam" accepts and what the constructor fills in. */
 export const adamOptionsSchema = Type.Object({
@@ -18,11 +18,17 @@ export type AdamOptions = Partial<Static<typeof adamOptionsSchema>>;
  * start at zero and t counts from 1, so the first step moves each weight by about α.
  */
 export class Adam implements Optimizer {
+  /** Its registry key. */
   readonly type = "nabla/adam";
+  /** The parameters it updates. */
   readonly parameters: readonly Parameter[];
+  /** Learning rate α. */
   readonly lr: number;
+  /** First-moment decay β1. */
   readonly beta1: number;
+  /** Second-moment decay β2. */
   readonly beta2: number;
+  /** ε of equation (22). */
   readonly eps: number;
   private readonly moments: readonly { m: Tensor; v: Tensor }[];
   private t = 0;
@@ -41,11 +47,28 @@ export class Adam implements Optimizer {
     return this.t;
   }
 
+  // #region step
+  /** One bias-corrected Adam step, equations (19)–(22), for every parameter. */
   step(): void {
     this.t += 1;
     const hyperparameters = { lr: this.lr, beta1: this.beta1, beta2: this.beta2, eps: this.eps, step: this.t };
     this.parameters.forEach((parameter, i) => {
       ops.adamUpdate(parameter.value, parameter.grad, this.moments[i].m, this.moments[i].v, hyperparameters);
     });
+  }
+  // #endregion step
+
+  /** The moments as "m.<i>" and "v.<i>" for parameter i, and the step count t as "step". */
+  exportState(): OptimizerState {
+    return { tensors: this.momentTensors(), scalars: new Map([["step", this.t]]) };
+  }
+
+  importState(state: OptimizerState): void {
+    const step = importOptimizerState(this.type, state, this.momentTensors(), ["step"]).get("step")!;
+    this.t = step;
+  }
+
+  private momentTensors(): Map<string, Tensor> {
+    return new Map(this.moments.flatMap(({ m, v }, i) => [[`m.${i}`, m], [`v.${i}`, v]] as const));
   }
 }

@@ -8,7 +8,9 @@ const LOWER_MASK = 0x7fffffff;
 
 /** A copy of the generator's state, laid out like `RandomState.get_state()[1:3]`. */
 export interface Mt19937State {
+  /** The 624 words of Mersenne Twister state. */
   key: Uint32Array;
+  /** Index of the next word to temper. */
   pos: number;
 }
 
@@ -47,6 +49,12 @@ export class Mt19937 {
 
   getState(): Mt19937State {
     return { key: this.key.slice(), pos: this.pos };
+  }
+
+  /** Continues from a state getState returned (key words are copied). */
+  setState(state: Mt19937State): void {
+    this.key.set(state.key);
+    this.pos = state.pos;
   }
 
   /** Regenerates all 624 words at once (mt19937_gen). */

@@ -1,13 +1,15 @@
 import { glibcLog } from "./glibc-log.js";
 import type { FloatArray } from "../dtype.js";
-import { Mt19937, type Mt19937State } from "./mt19937.js";
-import type { RandomGenerator } from "./random-generator.js";
+import { MT19937_STATE_LENGTH, Mt19937, type Mt19937State } from "./mt19937.js";
+import { GeneratorStateError, uint32Field, type RandomGenerator, type RandomGeneratorState } from "./random-generator.js";
 
 const TWO_POW_53 = 9007199254740992;
 
 /** The state as `RandomState.get_state()` reports it: key, pos, has_gauss, cached_gaussian. */
 export interface NumpyRandomStateSnapshot extends Mt19937State {
+  /** Whether a second normal of the last Box–Muller pair is waiting (NumPy's has_gauss). */
   hasGauss: boolean;
+  /** That cached normal (NumPy's cached_gaussian). */
   gauss: number;
 }
 
@@ -118,8 +120,32 @@ export class NumpyRandomState implements RandomGenerator {
     return value;
   }
 
+  /** The full state, comparable with NumPy's `RandomState.get_state()`. */
   getState(): NumpyRandomStateSnapshot {
     return { ...this.mt.getState(), hasGauss: this.hasGauss, gauss: this.gauss };
+  }
+
+  /** getState as plain JSON: the 624 key words, the position and the cached normal of legacy_gauss. */
+  exportState(): RandomGeneratorState {
+    const { key, pos } = this.mt.getState();
+    return { algorithm: this.algorithm, key: Array.from(key), pos, hasGauss: this.hasGauss, gauss: this.gauss };
+  }
+
+  importState(state: RandomGeneratorState): void {
+    const key = uint32Field(state, this.algorithm, "key", MT19937_STATE_LENGTH);
+    const field = (name: string): unknown => (Object.hasOwn(state, name) ? state[name] : undefined);
+    const pos = field("pos");
+    if (!Number.isInteger(pos) || (pos as number) < 0 || (pos as number) > MT19937_STATE_LENGTH) {
+      throw new GeneratorStateError(this.algorithm, `"pos" must be an integer in [0, ${MT19937_STATE_LENGTH}]`);
+    }
+    const hasGauss = field("hasGauss");
+    const gauss = field("gauss");
+    if (typeof hasGauss !== "boolean" || typeof gauss !== "number") {
+      throw new GeneratorStateError(this.algorithm, '"hasGauss" must be a boolean and "gauss" a number');
+    }
+    this.mt.setState({ key: Uint32Array.from(key), pos: pos as number });
+    this.hasGauss = hasGauss;
+    this.gauss = gauss;
   }
 
   /**

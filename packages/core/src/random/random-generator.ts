@@ -15,10 +15,46 @@ export interface RandomGenerator {
   nextDouble(): number;
   /** A standard normal draw. */
   standardNormal(): number;
+  /** Fills `out` with standard normal draws, in index order. */
   fillStandardNormal(out: FloatArray): void;
+  /** Fills `out` with uniform draws in [0, 1), in index order. */
   fillUniform(out: FloatArray): void;
   /** Each element 1 with probability p, else 0 (NumPy's binomial(1, p)). */
   fillBernoulli(out: FloatArray, p: number): void;
   /** A uniformly random permutation of 0..n−1. */
   permutation(n: number): Int32Array;
+  /**
+   * The generator's place in its stream as plain JSON (a checkpoint stores it). Optional: a
+   * generator without it trains as usual but cannot be saved in a checkpoint.
+   */
+  exportState?(): RandomGeneratorState;
+  /** Continues the stream from a state `exportState` returned; throws GeneratorStateError for a state of another shape. */
+  importState?(state: RandomGeneratorState): void;
+}
+
+/** A generator's position in its stream, JSON-serializable; `algorithm` names the generator that wrote it. */
+export interface RandomGeneratorState {
+  readonly algorithm: string;
+  readonly [field: string]: unknown;
+}
+
+/** A state handed to `importState` that the generator cannot continue from (another algorithm, a missing or malformed field). */
+export class GeneratorStateError extends Error {
+  override readonly name = "GeneratorStateError";
+  constructor(
+    readonly algorithm: string,
+    readonly problem: string,
+  ) {
+    super(`${algorithm}: cannot restore the generator state: ${problem}`);
+  }
+}
+
+/** Checks that `state` was written by `algorithm` and that `field` is a list of `length` 32-bit unsigned integers. */
+export function uint32Field(state: RandomGeneratorState, algorithm: string, field: string, length: number): number[] {
+  if (state.algorithm !== algorithm) throw new GeneratorStateError(algorithm, `the state is for ${JSON.stringify(state.algorithm)}`);
+  const value = Object.hasOwn(state, field) ? state[field] : undefined;
+  if (!Array.isArray(value) || value.length !== length || !value.every((word) => Number.isInteger(word) && word >= 0 && word <= 0xffffffff)) {
+    throw new GeneratorStateError(algorithm, `"${field}" must be ${length} unsigned 32-bit integers`);
+  }
+  return value;
 }

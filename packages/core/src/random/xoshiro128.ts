@@ -1,5 +1,5 @@
 import type { FloatArray } from "../dtype.js";
-import type { RandomGenerator } from "./random-generator.js";
+import { GeneratorStateError, uint32Field, type RandomGenerator, type RandomGeneratorState } from "./random-generator.js";
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_53 = 9007199254740992;
@@ -96,6 +96,20 @@ export class Xoshiro128Generator implements RandomGenerator {
       result[j] = swap;
     }
     return result;
+  }
+
+  /** The four state words and the cached second normal of the polar method (null when none is cached). */
+  exportState(): RandomGeneratorState {
+    return { algorithm: this.algorithm, words: [this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0], spareNormal: this.spareNormal ?? null };
+  }
+
+  importState(state: RandomGeneratorState): void {
+    const words = uint32Field(state, this.algorithm, "words", 4);
+    const spare = Object.hasOwn(state, "spareNormal") ? state.spareNormal : undefined;
+    if (spare !== null && typeof spare !== "number") throw new GeneratorStateError(this.algorithm, '"spareNormal" must be a number or null');
+    if (words.every((word) => word === 0)) throw new GeneratorStateError(this.algorithm, "an all-zero state never leaves zero");
+    [this.s0, this.s1, this.s2, this.s3] = words.map((word) => word | 0);
+    this.spareNormal = spare ?? undefined;
   }
 
   /** Uniform integer in [0, bound): words past the last whole multiple of bound are redrawn, so no residue is favoured. */

@@ -32,7 +32,13 @@ describe("define helpers", () => {
         // @ts-expect-error: "momentum" is not declared by the schema
         const missing: number = options.momentum;
         const lr: number = options.lr;
-        return { type: `typed ${lr} ${missing}`, parameters, step: () => undefined };
+        return {
+          type: `typed ${lr} ${missing}`,
+          parameters,
+          step: () => undefined,
+          exportState: () => ({ tensors: new Map(), scalars: new Map() }),
+          importState: () => undefined,
+        };
       },
     });
     const context: BuildContext = { backend: createReferenceBackend(), dtype: "float32", generator: new Xoshiro128Generator(1) };

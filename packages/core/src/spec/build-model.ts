@@ -14,10 +14,13 @@ import { Model } from "./model.js";
 import { assertModelSpec } from "./model-spec.js";
 import { DEFAULT_MAX_PARAMETER_BYTES, ParameterLimitError } from "./parameter-limit-error.js";
 
+/** How `buildModel` resolves and builds a spec. */
 export interface BuildModelOptions {
+  /** Where component names are looked up (default: the shared default registry). */
   registry?: Registry;
   /** A backend instance or a registered backend name; defaults to the default backend. */
   backend?: Backend | string;
+  /** Element type of every parameter and activation (default "float32"). */
   dtype?: DType;
   /** A generator to draw from (shared across models when one stream must serve several). */
   generator?: RandomGenerator;
@@ -87,15 +90,12 @@ export function buildModel(spec: unknown, options: BuildModelOptions = {}): Mode
     options.generator ?? registry.get("generator", options.generatorType ?? "nabla/xoshiro128", "generator").create(options.seed ?? 42);
   const context: BuildContext = { backend, dtype, generator };
   const network = new Sequential(plan.map((create) => create(context)));
-  return new Model(
-    network,
-    structuredClone(spec),
-    backend,
-    dtype,
-    loss ? loss.create(lossOptions!, context) : undefined,
-    optimizer ? optimizer.create(network.parameters(), optimizerOptions!, context) : undefined,
-    shape,
-  );
+  return new Model(network, structuredClone(spec), backend, dtype, {
+    loss: loss ? loss.create(lossOptions!, context) : undefined,
+    optimizer: optimizer ? optimizer.create(network.parameters(), optimizerOptions!, context) : undefined,
+    generator,
+    outputShape: shape,
+  });
 }
 
 /** A backend instance, a registered name, or the default backend. */

@@ -4,7 +4,7 @@ import { assertNoPrototypeKeys } from "../registry/prototype-keys.js";
 import { findSchemaError } from "../registry/schema-error.js";
 import { SpecError } from "../registry/spec-error.js";
 
-/** The version of the spec format this build reads and writes. */
+/** The model spec format this version of core reads and writes. */
 export const SPEC_VERSION = 1;
 
 /** A registry component by name, with its options (checked against the component's own schema when the model is built). */

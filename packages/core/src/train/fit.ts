@@ -1,14 +1,15 @@
-import { allFinite, gatherRows } from "../ops.js";
+import type { CheckpointOptions } from "../io/checkpoint.js";
 import type { Targets } from "../loss.js";
-import type { Model } from "../spec/model.js";
-import { Tensor, isTensor } from "../tensor.js";
 import type { RandomGenerator } from "../random/random-generator.js";
-import { checkTrainingData } from "./check-training-data.js";
-import { NonFiniteLossError } from "./non-finite-loss-error.js";
+import type { Model } from "../spec/model.js";
+import type { Tensor } from "../tensor.js";
+import { TrainingRun } from "./training-run.js";
 
+/** What onEpochEnd is told after each epoch. */
 export interface EpochInfo {
   /** 1-based epoch number. */
   epoch: number;
+  /** The total number of epochs asked for. */
   epochs: number;
   /** Mean training loss of the epoch (over its mini-batches). */
   loss: number;
@@ -16,7 +17,9 @@ export interface EpochInfo {
   elapsed: number;
 }
 
+/** How fit trains: epochs, batches, the shuffle generator, checkpoints. */
 export interface FitOptions {
+  /** Total epochs, counting those a resumed checkpoint already did. */
   epochs: number;
   /** Rows per optimizer step; omitted = full batch (one step per epoch, as in the report). */
   batchSize?: number;
@@ -24,19 +27,38 @@ export interface FitOptions {
   generator?: RandomGenerator;
   /** Called after each epoch; returning false stops training early. */
   onEpochEnd?: (info: EpochInfo) => void | boolean;
+  /** Saves everything needed to continue (parameters, optimizer and generator states, epoch, losses) atomically. Needs Node.js. */
+  checkpoint?: CheckpointOptions;
+  /**
+   * A checkpoint to continue from: the model (built from the same spec) and `generator` are put
+   * back where it left them, so the rest of the run is bit-identical to one never interrupted. Needs Node.js.
+   */
+  resumeFrom?: string;
 }
 
+/**
+ * The part of an `AbortSignal` that fitAsync reads. Declared here so that consumers compiling
+ * without the DOM or Node type libraries can still use core's types.
+ */
+export interface AbortSignalLike {
+  /** True once training should stop. */
+  readonly aborted: boolean;
+}
+
+/** What fitAsync accepts beyond fit's options. */
+export interface FitAsyncOptions extends FitOptions {
+  /** Aborting stops training after the current epoch, saving a checkpoint if one is configured. */
+  signal?: AbortSignalLike;
+}
+
+/** What fit returns. */
 export interface FitResult {
-  /** Training loss per epoch. */
+  /** Training loss per epoch (a resumed run's earlier epochs included). */
   lossHistory: number[];
+  /** Wall-clock training time. */
   seconds: number;
-}
-
-function selectTargets(targets: Targets, indices: Int32Array, buffer: Targets | undefined): Targets {
-  if (isTensor(targets)) return gatherRows(targets, indices, buffer as Tensor | undefined);
-  const labels = (buffer as Int32Array | undefined) ?? new Int32Array(indices.length);
-  for (let r = 0; r < indices.length; r++) labels[r] = targets[indices[r]];
-  return labels;
+  /** True when training ended before `epochs` (onEpochEnd returned false or the signal aborted). */
+  stopped: boolean;
 }
 
 /**
@@ -44,52 +66,23 @@ function selectTargets(targets: Targets, indices: Int32Array, buffer: Targets | 
  * forward pass over all rows, one backward pass and one optimizer step (the report's protocol).
  */
 export function fit(model: Model, x: Tensor, y: Targets, options: FitOptions): FitResult {
-  const { loss, optimizer } = model;
-  if (!loss || !optimizer) throw new Error("fit needs a model whose spec names a loss and an optimizer");
-  checkTrainingData(model, x, y);
-  if (!Number.isInteger(options.epochs) || options.epochs < 1) throw new RangeError(`epochs must be a positive integer, got ${options.epochs}`);
-  const rows = x.rows;
-  const targetCount = isTensor(y) ? y.rows : y.length;
-  if (targetCount !== rows) throw new RangeError(`x has ${rows} rows but y has ${targetCount} targets`);
-  const batchSize = options.batchSize ?? rows;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+  const run = new TrainingRun(model, x, y, options);
+  for (const _ of run.epochs());
+  return run.result();
+}
 
-  const fullBatch = batchSize >= rows;
-  // Mini-batches gather rows, so 1-D regression targets become one column, once, before the loop.
-  const batchTargets = !fullBatch && isTensor(y) && y.shape.length === 1 ? Tensor.from(y.data, [y.size, 1], y) : y;
-  const start = performance.now();
-  const lossHistory: number[] = [];
-  const batchBuffers = new Map<number, { x: Tensor; y: Targets }>();
-  model.train();
-
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    let lossSum = 0;
-    let steps = 0;
-    const order = fullBatch ? undefined : (options.generator?.permutation(rows) ?? Int32Array.from({ length: rows }, (_, i) => i));
-    for (let offset = 0; offset < rows; offset += batchSize) {
-      let batchX = x;
-      let batchY = y;
-      if (order) {
-        const indices = order.subarray(offset, Math.min(offset + batchSize, rows));
-        const buffers = batchBuffers.get(indices.length);
-        batchX = gatherRows(x, indices, buffers?.x);
-        batchY = selectTargets(batchTargets, indices, buffers?.y);
-        batchBuffers.set(indices.length, { x: batchX, y: batchY });
-      }
-      const predictions = model.network.forward(batchX);
-      const value = loss.forward(predictions, batchY);
-      if (!Number.isFinite(value)) {
-        const layerIndex = model.network.outputs.findIndex((out) => out !== undefined && !allFinite(out));
-        throw new NonFiniteLossError(epoch, value, layerIndex, layerIndex >= 0 ? model.network.modules[layerIndex].type : undefined);
-      }
-      model.network.backward(loss.backward(), { inputGrad: false });
-      optimizer.step();
-      lossSum += value;
-      steps++;
-    }
-    const info: EpochInfo = { epoch, epochs: options.epochs, loss: lossSum / steps, elapsed: (performance.now() - start) / 1000 };
-    lossHistory.push(info.loss);
-    if (options.onEpochEnd?.(info) === false) break;
+/**
+ * fit that yields to the event loop after every epoch, so a SIGINT handler, a UI or a worker's
+ * messages get to run, and stops when `options.signal` aborts: it then saves a checkpoint (if
+ * configured) and returns with `stopped: true`. Works in browsers (it only uses setTimeout).
+ */
+export async function fitAsync(model: Model, x: Tensor, y: Targets, options: FitAsyncOptions): Promise<FitResult> {
+  const run = new TrainingRun(model, x, y, options);
+  const epochs = run.epochs();
+  while (!options.signal?.aborted) {
+    if (epochs.next().done) return run.result();
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return { lossHistory, seconds: (performance.now() - start) / 1000 };
+  run.stop();
+  return run.result();
 }
