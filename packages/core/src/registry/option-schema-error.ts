@@ -6,7 +6,9 @@
 export class OptionSchemaError extends TypeError {
   override readonly name = "OptionSchemaError";
   constructor(
+    /** The plugin's `meta.name`. */
     readonly plugin: string,
+    /** The component's registry key. */
     readonly key: string,
   ) {
     super(`plugin ${plugin}: the options of ${key} must be an object schema declared with TypeBox's Type.Object (see the plugin guide)`);

@@ -16,12 +16,15 @@ function formatBytes(bytes: number): string {
 export class ParameterLimitError extends SpecError {
   override name = "ParameterLimitError";
   constructor(
+    /** Index of the layer in the spec's `layers`. */
     readonly layerIndex: number,
+    /** The layer's registry key, as the spec names it. */
     readonly layerType: string,
     /** Bytes the parameters of this one layer need. */
     readonly layerBytes: number,
     /** Bytes the parameters of the model up to and including this layer need. */
     readonly totalBytes: number,
+    /** The limit the model was built with (BuildModelOptions.maxParameterBytes). */
     readonly limitBytes: number,
     dtype: DType,
   ) {

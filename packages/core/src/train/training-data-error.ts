@@ -3,9 +3,11 @@ export type TrainingDataProblem = "shape-mismatch" | "non-finite" | "label-out-o
 
 /** Where the problem is: the first bad value's row and column, or the two shapes that disagree. */
 export interface TrainingDataLocation {
+  /** Row of the first bad value. */
   readonly row?: number;
   /** An index within the sample (for x, the feature). */
   readonly column?: number;
+  /** The shape given and the shape the model needs, for a shape mismatch. */
   readonly shapes?: { readonly given: readonly number[]; readonly expected: readonly number[] };
 }
 
@@ -23,7 +25,9 @@ export class TrainingDataError extends Error {
   readonly shapes?: TrainingDataLocation["shapes"];
 
   constructor(
+    /** Which of fit's arguments is at fault. */
     readonly argument: "x" | "y",
+    /** What is wrong with it. */
     readonly problem: TrainingDataProblem,
     detail: string,
     location: TrainingDataLocation = {},
