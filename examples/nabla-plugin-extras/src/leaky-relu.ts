@@ -3,6 +3,7 @@ import { validateOptions, type ActivationFunction } from "@nabla/core";
 
 /** LeakyReLU's option, with its range and default: what a spec's "extras/leaky-relu" accepts and what leakyRelu() fills in. */
 export const leakyReluOptionsSchema = Type.Object({
+  /** Slope for z ≤ 0. */
   slope: Type.Number({ minimum: 0, default: 0.01, description: "slope for z ≤ 0" }),
 });
 

@@ -3,8 +3,11 @@ import { Tensor, importOptimizerState, ops, validateOptions, type Optimizer, typ
 
 /** RMSprop's options, with their ranges and defaults: what a spec's "extras/rmsprop" accepts and what the constructor fills in. */
 export const rmspropOptionsSchema = Type.Object({
+  /** Learning rate. */
   lr: Type.Number({ exclusiveMinimum: 0, default: 1e-3, description: "learning rate" }),
+  /** Decay of the running mean of squared gradients, in [0, 1). */
   rho: Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.9, description: "decay of the running mean of squared gradients, in [0, 1)" }),
+  /** Added to the root mean square so the step stays finite. */
   eps: Type.Number({ exclusiveMinimum: 0, default: 1e-8, description: "added to the root mean square so the step stays finite" }),
 });
 

@@ -3,7 +3,9 @@ import { Tensor, importOptimizerState, ops, validateOptions, type Optimizer, typ
 
 /** SGDMomentum's options, with their ranges and defaults: what a spec's "extras/sgd-momentum" accepts and what the constructor fills in. */
 export const sgdMomentumOptionsSchema = Type.Object({
+  /** Learning rate. */
   lr: Type.Number({ exclusiveMinimum: 0, default: 1e-3, description: "learning rate" }),
+  /** Fraction of the previous velocity kept each step, in [0, 1). */
   momentum: Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.9, description: "fraction of the previous velocity kept each step, in [0, 1)" }),
 });
 

@@ -3,6 +3,7 @@ import { Module, ops, reuseTensor, validateOptions, type BackwardOptions, type R
 
 /** Dropout's drop probability, as a model spec gives it: the one place its range and default are stated. */
 export const dropoutRateSchema = Type.Object({
+  /** Drop probability, in [0, 1). */
   p: Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.5, description: "drop probability, in [0, 1)" }),
 });
 

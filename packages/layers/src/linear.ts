@@ -17,7 +17,9 @@ import {
 
 /** A Linear layer's sizes, as a model spec gives them: the one place their ranges are stated. */
 export const linearSizesSchema = Type.Object({
+  /** Input features. */
   in: Type.Integer({ minimum: 1, description: "input features" }),
+  /** Output features. */
   out: Type.Integer({ minimum: 1, description: "output features" }),
 });
 

@@ -3,9 +3,13 @@ import { Tensor, importOptimizerState, ops, validateOptions, type Optimizer, typ
 
 /** Adam's hyperparameters, with their ranges and defaults: what a spec's "nabla/adam" accepts and what the constructor fills in. */
 export const adamOptionsSchema = Type.Object({
+  /** Learning rate α. */
   lr: Type.Number({ exclusiveMinimum: 0, default: 1e-3, description: "learning rate α" }),
+  /** Decay of the first moment, in [0, 1). */
   beta1: Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.9, description: "decay of the first moment, in [0, 1)" }),
+  /** Decay of the second moment, in [0, 1). */
   beta2: Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.999, description: "decay of the second moment, in [0, 1)" }),
+  /** Added to sqrt(v̂) so the step stays finite where v̂ ≈ 0. */
   eps: Type.Number({ exclusiveMinimum: 0, default: 1e-8, description: "added to sqrt(v̂) so the step stays finite where v̂ ≈ 0" }),
 });
 

@@ -3,6 +3,7 @@ import { importOptimizerState, ops, validateOptions, type Optimizer, type Optimi
 
 /** SGD's options, with their ranges and defaults: what a spec's "nabla/sgd" accepts and what the constructor fills in. */
 export const sgdOptionsSchema = Type.Object({
+  /** Learning rate α. */
   lr: Type.Number({ exclusiveMinimum: 0, default: 1e-3, description: "learning rate α" }),
 });
 

@@ -48,12 +48,12 @@ export interface DeserializeModelOptions {
  * `__metadata__` the JSON spec (`nabla.spec`), the dtype (`nabla.dtype`) and the format version
  * (`nabla.format`). Any safetensors reader loads it. For a spec Linear(2→16), ReLU, Linear(16→1):
  *
- * | Nabla tensor      | shape    | PyTorch nn.Sequential |
- * | ----------------- | -------- | --------------------- |
- * | `layers.0.weight` | [2, 16]  | `0.weight` [16, 2]: transpose |
- * | `layers.0.bias`   | [1, 16]  | `0.bias` [16]: reshape |
- * | `layers.2.weight` | [16, 1]  | `2.weight` [1, 16]: transpose |
- * | `layers.2.bias`   | [1, 1]   | `2.bias` [1]: reshape |
+ * | Nabla tensor      | shape     | PyTorch nn.Sequential |
+ * | ----------------- | --------- | --------------------- |
+ * | `layers.0.weight` | `[2, 16]` | `0.weight` `[16, 2]`: transpose |
+ * | `layers.0.bias`   | `[1, 16]` | `0.bias` `[16]`: reshape |
+ * | `layers.2.weight` | `[16, 1]` | `2.weight` `[1, 16]`: transpose |
+ * | `layers.2.bias`   | `[1, 1]`  | `2.bias` `[1]`: reshape |
  *
  * Activations take an index as in nn.Sequential but hold no tensors. Our Linear computes x·W with
  * W of shape [in, out]; PyTorch's stores [out, in] and computes x·Wᵀ (see SAFETENSORS.md).

@@ -4,6 +4,7 @@
  * were TypeBox declarations. Names the plugin and the component's key.
  */
 export class OptionSchemaError extends TypeError {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "OptionSchemaError";
   constructor(
     /** The plugin's `meta.name`. */

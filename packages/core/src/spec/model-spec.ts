@@ -10,7 +10,9 @@ export const SPEC_VERSION = 1;
 /** A registry component by name, with its options (checked against the component's own schema when the model is built). */
 export const componentSpecSchema = Type.Object(
   {
+    /** A registry key ("nabla/linear"); Nabla's own components may omit "nabla/". */
     type: Type.String({ minLength: 1, description: 'Registry name, e.g. "linear" or "extras/gelu"' }),
+    /** The component's options, validated against its schema (defaults fill the rest). */
     options: Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), {
         description: "The component's options; see its package",
@@ -28,14 +30,23 @@ export const componentSpecSchema = Type.Object(
  */
 export const modelSpecSchema = Type.Object(
   {
+    /** Where editors find this JSON Schema; ignored by Nabla. */
     $schema: Type.Optional(Type.String({ description: "Where editors find this JSON Schema, e.g. ./node_modules/@nabla/core/schema/model-spec.schema.json" })),
+    /** Always `SPEC_VERSION` (1). */
     specVersion: Type.Literal(SPEC_VERSION),
+    /** The shape of one sample ([8] for eight features). */
     input: Type.Object(
-      { shape: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, description: "Per-sample input shape, e.g. [8] for 8 features" }) },
+      {
+        /** Dimensions of one sample, without the batch dimension. */
+        shape: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, description: "Per-sample input shape, e.g. [8] for 8 features" }),
+      },
       { additionalProperties: false },
     ),
+    /** Layers and activations, in order. */
     layers: Type.Array(componentSpecSchema, { minItems: 1, description: "Layers and activations, in order" }),
+    /** The loss to train with. */
     loss: Type.Optional(componentSpecSchema),
+    /** The optimizer to train with. */
     optimizer: Type.Optional(componentSpecSchema),
   },
   {

@@ -8,7 +8,12 @@ export interface TrainingDataLocation {
   /** An index within the sample (for x, the feature). */
   readonly column?: number;
   /** The shape given and the shape the model needs, for a shape mismatch. */
-  readonly shapes?: { readonly given: readonly number[]; readonly expected: readonly number[] };
+  readonly shapes?: {
+    /** The shape fit was given. */
+    readonly given: readonly number[];
+    /** The shape the model needs. */
+    readonly expected: readonly number[];
+  };
 }
 
 /**
@@ -16,6 +21,7 @@ export interface TrainingDataLocation {
  * where: the row (and column) of the first bad value, or both shapes when they disagree.
  */
 export class TrainingDataError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "TrainingDataError";
   /** Row of the first bad value. */
   readonly row?: number;
