@@ -30,14 +30,16 @@ export default {
   useCodeBlocks: true,
   // Without this list TypeDoc would only require comments in the package it runs from (@nabla/docs).
   packagesRequiringDocumentation: packages.map((pkg) => pkg.name),
-  // Members of anonymous object types (a method's `{ output, activated }` result) are described by
-  // the comment of the declaration that owns the type.
+  // Members of anonymous object types (a method's `{ output, activated }` result, the variants of
+  // the OnnxAttribute union) are described by the comment of the declaration that owns the type.
   intentionallyNotDocumented: [
     "@nabla/core.ActivationFusing.forwardActivated.__type.activated",
     "@nabla/core.ActivationFusing.forwardActivated.__type.output",
     "@nabla/core.ActivationModule.backwardOperands.__type.below",
     "@nabla/core.ActivationModule.backwardOperands.__type.gradZ",
     "@nabla/core.ComponentOfKind.__type.kind",
+    "@nabla/core.OnnxAttribute.__type.type",
+    "@nabla/core.OnnxAttribute.__type.value",
     "@nabla/datasets.DatasetArchive.mirrors.__type.checksum",
     "@nabla/datasets.DatasetArchive.mirrors.__type.url",
     "@nabla/layers.Linear.forwardActivated.__type.activated",

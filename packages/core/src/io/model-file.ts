@@ -15,16 +15,34 @@ import { decodeSafetensors, encodeSafetensors, type DecodedSafetensor, type Deco
 export const MODEL_FORMAT_VERSION = 1;
 
 /** Our `__metadata__` keys; other tools' keys sit beside them. */
-export const MODEL_METADATA_KEYS = { format: "nabla.format", spec: "nabla.spec", dtype: "nabla.dtype" } as const;
+export const MODEL_METADATA_KEYS = {
+  /** The file layout version. */
+  format: "nabla.format",
+  /** The model spec, as JSON. */
+  spec: "nabla.spec",
+  /** The parameters' element type. */
+  dtype: "nabla.dtype",
+} as const;
 
 /** What a model file says about itself, read without building the model. */
 export interface ModelFileInfo {
+  /** `nabla.format`: the file layout version (MODEL_FORMAT_VERSION). */
   formatVersion: number;
+  /** `nabla.spec`: the model spec, checked for structure. */
   spec: ModelSpec;
+  /** `nabla.dtype`: the parameters' element type. */
   dtype: DType;
   /** Every `__metadata__` entry, ours (`nabla.*`) included. */
   metadata: Record<string, string>;
-  tensors: { name: string; dtype: string; shape: number[] }[];
+  /** Every tensor in the file, as its header lists it. */
+  tensors: {
+    /** The tensor's key (a parameter's module path, "layers.0.weight"). */
+    name: string;
+    /** Its safetensors dtype ("F32", "F64"). */
+    dtype: string;
+    /** Its dimensions. */
+    shape: number[];
+  }[];
 }
 
 /** Options of serializeModel and saveModel. */
