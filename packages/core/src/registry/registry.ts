@@ -1,6 +1,7 @@
 import { REGISTRY_BRAND, hasBrand } from "../brand.js";
 import { assertPluginShape } from "./assert-plugin-shape.js";
 import type { Component, ComponentKind, ComponentOfKind, NablaPlugin } from "./components.js";
+import { OptionSchemaError } from "./option-schema-error.js";
 import { RegistryConflictError, UnknownComponentError } from "./spec-error.js";
 
 const BUILTIN_NAMESPACE = "nabla";
@@ -12,6 +13,13 @@ interface Entry {
 
 function pluginLabel(plugin: NablaPlugin): string {
   return `${plugin.meta.name}@${plugin.meta.version}`;
+}
+
+// TypeScript already requires a Type.Object; this catches JavaScript plugins with the old tables.
+function hasObjectSchema(component: Component): boolean {
+  if (!("options" in component)) return true;
+  const options: unknown = component.options;
+  return typeof options === "object" && options !== null && Reflect.get(options, "type") === "object" && typeof Reflect.get(options, "properties") === "object";
 }
 
 // Two installed copies of one package version build equal plugins that are different objects;
@@ -57,6 +65,7 @@ export class Registry {
       const key = `${plugin.namespace}/${component.name}`;
       const existing = this.entries.get(component.kind)?.get(key);
       if (existing) throw new RegistryConflictError(`${component.kind} ${key}`, pluginLabel(existing.plugin), pluginLabel(plugin));
+      if (!hasObjectSchema(component)) throw new OptionSchemaError(pluginLabel(plugin), `${component.kind} ${key}`);
     }
     for (const component of plugin.components) {
       let byKey = this.entries.get(component.kind);
