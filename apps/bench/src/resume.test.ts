@@ -1,34 +1,17 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { writeSyntheticExperiment } from "./synthetic-experiment.js";
 
 // `nabla-bench run` (an experiment's turbo task) killed with SIGKILL while it trains its second
 // model, then run again with NABLA_BENCH_RESUME=1 (what `pnpm bench --resume` sets), must write
 // the results an uninterrupted run writes, under both protocols.
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
-const regression = JSON.parse(readFileSync(fileURLToPath(new URL("../../../experiments/regression/experiment.json", import.meta.url)), "utf8"));
 const EPOCHS = 150;
 const ROWS = 1200;
-
-/** A regression experiment (the report's four models, dropout included) on a synthetic table. */
-function writeExperiment(root: string): string {
-  const folder = join(root, "experiments", "resume-check");
-  mkdirSync(folder, { recursive: true });
-  let state = 12345;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
-  const lines = ["a,b,c,d,e,f,g,h,y"];
-  for (let row = 0; row < ROWS; row++) {
-    const x = Array.from({ length: 8 }, next);
-    lines.push([...x, x[0] * 2 - x[1] * x[2] + Math.sin(x[3]) + 0.1 * next()].join(","));
-  }
-  writeFileSync(join(folder, "data.csv"), `${lines.join("\n")}\n`);
-  const { $schema: _, ...document } = regression;
-  writeFileSync(join(folder, "experiment.json"), JSON.stringify({ ...document, dataset: { file: "data.csv", target: "y" }, training: { ...document.training, epochs: EPOCHS } }));
-  return folder;
-}
 
 interface Finished {
   code: number | null;
@@ -78,7 +61,7 @@ function finishedModels(resultsFile: string): number {
 
 describe("a killed experiment run resumed with NABLA_BENCH_RESUME=1", () => {
   const root = mkdtempSync(join(tmpdir(), "nabla-resume-"));
-  const folder = writeExperiment(root);
+  const folder = writeSyntheticExperiment(root, "resume-check", { rows: ROWS, epochs: EPOCHS });
   const checkpoints = join(folder, "node_modules", ".cache", "nabla-bench", "checkpoints");
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 

@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { getDefaultRegistry, selectBackend } from "@nabla/core";
 import { UsageError, type BenchArgs } from "./args.js";
 import { FileDigestCache, writeDataDigest } from "./data-digest.js";
 import { loadExperiment, type Experiment } from "./load-experiment.js";
+import { copyResultsFolder } from "./results-folder-files.js";
 import { RESUME_ENV, resultsFolder, runSettingsEnv, type RunSettings } from "./run-settings.js";
 import { writeIndex } from "./write-index.js";
 
@@ -66,7 +67,7 @@ export async function runBench(args: BenchArgs, repoRoot: string): Promise<numbe
   const indexDir = args.outDir ? resolve(args.outDir) : join(repoRoot, resultsFolder(settings, "nabla"));
   const indexed = args.outDir ? chosen : [...experiments.values()];
   if (args.outDir) {
-    for (const experiment of chosen) cpSync(folderOf(experiment), join(indexDir, experiment.name), { recursive: true });
+    for (const experiment of chosen) copyResultsFolder(folderOf(experiment), join(indexDir, experiment.name));
   }
   const index = writeIndex(
     indexDir,

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { getDefaultRegistry, selectBackend } from "@nabla/core";
 import { importPlugins } from "./import-plugins.js";
 import { loadExperiment } from "./load-experiment.js";
+import { removeLeftoverTemporaryFiles } from "./results-folder-files.js";
 import { RunCheckpoints } from "./run-checkpoints.js";
 import { benchCommand, resultsFolder, resumeFromEnv, runSettingsFromEnv } from "./run-settings.js";
 import { runTask, type TaskRun } from "./run-task.js";
@@ -31,6 +32,7 @@ export async function runExperimentTask(file: string, quick: boolean): Promise<v
   const checkpoints = RunCheckpoints.forRun(experiment, settings);
   const resume = resumeFromEnv(process.env);
   if (!resume) checkpoints.clear();
+  removeLeftoverTemporaryFiles(outDir);
 
   const write = (run: TaskRun) =>
     writeResults(
