@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { writeFileAtomic, type ModelSpec, type RandomGeneratorState } from "@nabla/core";
 import type { Experiment } from "./load-experiment.js";
@@ -69,6 +69,32 @@ export class SeedCheckpoints {
   }
 }
 
+/** Another live process is checkpointing the same run: resuming beside it would mix their files. */
+export class RunInProgressError extends Error {
+  override readonly name = "RunInProgressError";
+  constructor(
+    readonly folder: string,
+    readonly pid: number,
+  ) {
+    super(
+      `process ${pid} is still running this experiment with these settings (it holds ${join(folder, LOCK_FILE)}); ` +
+        "killing `pnpm bench` does not stop the task turbo started: wait for it or kill it, then run again",
+    );
+  }
+}
+
+const LOCK_FILE = "run.lock";
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /**
  * Where one run of an experiment keeps what `--resume` needs:
  * `<experiment>/node_modules/.cache/nabla-bench/checkpoints/<backend>-<key>/seed-<seed>/`, git-ignored
@@ -98,7 +124,30 @@ export class RunCheckpoints {
     return new SeedCheckpoints(join(this.folder, `seed-${seed}`));
   }
 
-  /** Deletes the run's files: at the start of a run that does not resume, and once a run is complete. */
+  /**
+   * Claims the folder for this process (its pid in `run.lock`; a lock whose process is gone is
+   * taken over) and, unless resuming, deletes what an earlier run left. Throws RunInProgressError
+   * while another process holds it.
+   */
+  open(resume: boolean): void {
+    mkdirSync(this.folder, { recursive: true });
+    const lock = join(this.folder, LOCK_FILE);
+    let descriptor: number | undefined;
+    try {
+      descriptor = openSync(lock, "wx");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(lock, "utf8"));
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) throw new RunInProgressError(this.folder, holder);
+      descriptor = openSync(lock, "w");
+    }
+    writeSync(descriptor, String(process.pid));
+    closeSync(descriptor);
+    if (resume) return;
+    for (const name of readdirSync(this.folder)) if (name !== LOCK_FILE) rmSync(join(this.folder, name), { recursive: true, force: true });
+  }
+
+  /** Deletes the run's files, lock included, once the run is complete. */
   clear(): void {
     rmSync(this.folder, { recursive: true, force: true });
   }

@@ -31,7 +31,7 @@ export async function runExperimentTask(file: string, quick: boolean): Promise<v
   console.error(`${experiment.name}: backend ${backend.name}, results in ${outDir}`);
   const checkpoints = RunCheckpoints.forRun(experiment, settings);
   const resume = resumeFromEnv(process.env);
-  if (!resume) checkpoints.clear();
+  checkpoints.open(resume);
   removeLeftoverTemporaryFiles(outDir);
 
   const write = (run: TaskRun) =>
