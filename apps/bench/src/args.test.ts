@@ -3,11 +3,11 @@ import { UsageError, parseBenchArgs } from "./args.js";
 
 describe("parseBenchArgs", () => {
   it("runs every experiment by default, with each experiment's own protocol", () => {
-    expect(parseBenchArgs([])).toEqual({ experiments: [], quick: false, help: false });
+    expect(parseBenchArgs([])).toEqual({ experiments: [], quick: false, resume: false, help: false });
   });
 
   it("reads experiment names and the documented flags, in either --flag value or --flag=value form", () => {
-    expect(parseBenchArgs(["classification", "--quick", "--data-dir", "/d", "--out=/o", "--protocol", "reference", "--backend", "wasm", "--seeds", "10"])).toEqual({
+    expect(parseBenchArgs(["classification", "--quick", "--data-dir", "/d", "--out=/o", "--protocol", "reference", "--backend", "wasm", "--seeds", "10", "--resume"])).toEqual({
       experiments: ["classification"],
       quick: true,
       dataDir: "/d",
@@ -15,6 +15,7 @@ describe("parseBenchArgs", () => {
       protocol: "reference",
       backend: "wasm",
       seeds: 10,
+      resume: true,
       help: false,
     });
   });

@@ -14,6 +14,8 @@ export interface BenchArgs {
   seeds?: number;
   /** Override the experiments' epoch count. */
   epochs?: number;
+  /** Continue an interrupted run from its checkpoints instead of starting over. */
+  resume: boolean;
   help: boolean;
 }
 
@@ -24,7 +26,7 @@ export class UsageError extends Error {
 
 /** The usage text of `pnpm bench`. */
 export const USAGE = `usage: pnpm bench [EXPERIMENT ...] [--quick] [--data-dir DIR] [--out DIR]
-                  [--protocol nabla|reference] [--backend NAME] [--seeds N] [--epochs N]
+                  [--protocol nabla|reference] [--backend NAME] [--seeds N] [--epochs N] [--resume]
 
   EXPERIMENT     a folder name under experiments/ (regression, classification, ...); none runs all
   --quick        each experiment's small subset and few epochs (smoke test, CI)
@@ -36,6 +38,8 @@ export const USAGE = `usage: pnpm bench [EXPERIMENT ...] [--quick] [--data-dir D
   --backend      a registered backend (default: the fastest available)
   --seeds N      run every model with N seeds and report mean ± sd and a 95% interval
   --epochs N     override the experiments' epoch count
+  --resume       continue a killed run with the same settings: models it finished are not trained
+                 again, the one it was training continues from its last checkpoint
 
 Each experiment is a turbo task cached by its file, the built code it uses, its data's checksums,
 the backend and these settings; set TURBO_API, TURBO_TOKEN and TURBO_TEAM to share a remote cache.`;
@@ -63,6 +67,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         backend: { type: "string" },
         seeds: { type: "string" },
         epochs: { type: "string" },
+        resume: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -81,6 +86,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     backend: values.backend,
     seeds: positiveInteger("--seeds", values.seeds),
     epochs: positiveInteger("--epochs", values.epochs),
+    resume: values.resume,
     help: values.help,
   };
 }

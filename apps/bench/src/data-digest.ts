@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { writeFileAtomic } from "@nabla/core";
 import { CALIFORNIA_HOUSING_SOURCE, CIFAR10_SOURCE, ensureDatasetFiles, fileDigest, type DatasetSource } from "@nabla/datasets";
 import type { Experiment } from "./load-experiment.js";
 
@@ -49,7 +50,7 @@ export class FileDigestCache {
 
   save(): void {
     mkdirSync(dirname(this.cacheFile), { recursive: true });
-    writeFileSync(this.cacheFile, JSON.stringify(Object.fromEntries(this.entries)));
+    writeFileAtomic(this.cacheFile, JSON.stringify(Object.fromEntries(this.entries)));
   }
 }
 
@@ -72,5 +73,5 @@ export async function writeDataDigest(experiment: Experiment, dataDir: string | 
       for (const [i, path] of paths.entries()) files.push({ file: source.files[i], sha256: await cache.digest(path) });
     }
   }
-  writeFileSync(join(experimentDir, DATA_DIGEST_FILE), `${JSON.stringify({ dataset: "file" in dataset ? dataset.file : dataset.name, files }, null, 2)}\n`);
+  writeFileAtomic(join(experimentDir, DATA_DIGEST_FILE), `${JSON.stringify({ dataset: "file" in dataset ? dataset.file : dataset.name, files }, null, 2)}\n`);
 }

@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { getDefaultRegistry, selectBackend } from "@nabla/core";
 import { UsageError, type BenchArgs } from "./args.js";
 import { FileDigestCache, writeDataDigest } from "./data-digest.js";
 import { loadExperiment, type Experiment } from "./load-experiment.js";
-import { resultsFolder, runSettingsEnv, type RunSettings } from "./run-settings.js";
+import { copyResultsFolder } from "./results-folder-files.js";
+import { RESUME_ENV, resultsFolder, runSettingsEnv, type RunSettings } from "./run-settings.js";
 import { writeIndex } from "./write-index.js";
 
 /** The experiments of a repository: each folder under experiments/ that holds an experiment.json, by name. */
@@ -54,7 +55,7 @@ export async function runBench(args: BenchArgs, repoRoot: string): Promise<numbe
   const turbo = spawnSync(join(repoRoot, "node_modules", ".bin", "turbo"), ["run", task, ...filters, "--concurrency=1", "--output-logs=new-only"], {
     cwd: repoRoot,
     stdio: "inherit",
-    env: { ...process.env, ...runSettingsEnv(settings), ...(dataDir ? { NABLA_DATA_DIR: dataDir } : {}) },
+    env: { ...process.env, ...runSettingsEnv(settings), [RESUME_ENV]: args.resume ? "1" : "", ...(dataDir ? { NABLA_DATA_DIR: dataDir } : {}) },
   });
   if (turbo.status !== 0) return turbo.status ?? 1;
 
@@ -66,7 +67,7 @@ export async function runBench(args: BenchArgs, repoRoot: string): Promise<numbe
   const indexDir = args.outDir ? resolve(args.outDir) : join(repoRoot, resultsFolder(settings, "nabla"));
   const indexed = args.outDir ? chosen : [...experiments.values()];
   if (args.outDir) {
-    for (const experiment of chosen) cpSync(folderOf(experiment), join(indexDir, experiment.name), { recursive: true });
+    for (const experiment of chosen) copyResultsFolder(folderOf(experiment), join(indexDir, experiment.name));
   }
   const index = writeIndex(
     indexDir,

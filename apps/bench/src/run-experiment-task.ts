@@ -3,7 +3,9 @@ import { dirname, join } from "node:path";
 import { getDefaultRegistry, selectBackend } from "@nabla/core";
 import { importPlugins } from "./import-plugins.js";
 import { loadExperiment } from "./load-experiment.js";
-import { benchCommand, resultsFolder, runSettingsFromEnv } from "./run-settings.js";
+import { removeLeftoverTemporaryFiles } from "./results-folder-files.js";
+import { RunCheckpoints } from "./run-checkpoints.js";
+import { benchCommand, resultsFolder, resumeFromEnv, runSettingsFromEnv } from "./run-settings.js";
 import { runTask, type TaskRun } from "./run-task.js";
 import { writeResults } from "./write-results.js";
 import { writeSeedResults } from "./write-seed-results.js";
@@ -11,7 +13,8 @@ import { writeSeedResults } from "./write-seed-results.js";
 /**
  * The body of one experiment's turbo task (`nabla-bench run experiment.json [--quick]`): trains
  * its models with the run settings `pnpm bench` put in the environment and writes the results
- * into the experiment's folder, where turbo caches them.
+ * into the experiment's folder, where turbo caches them. Training is checkpointed as it goes;
+ * with NABLA_BENCH_RESUME=1 (`pnpm bench --resume`) a killed run continues from its checkpoints.
  */
 export async function runExperimentTask(file: string, quick: boolean): Promise<void> {
   const experiment = loadExperiment(file);
@@ -26,6 +29,10 @@ export async function runExperimentTask(file: string, quick: boolean): Promise<v
     throw new Error("seeds use the nabla protocol: the reference protocol is one fixed stream");
   }
   console.error(`${experiment.name}: backend ${backend.name}, results in ${outDir}`);
+  const checkpoints = RunCheckpoints.forRun(experiment, settings);
+  const resume = resumeFromEnv(process.env);
+  checkpoints.open(resume);
+  removeLeftoverTemporaryFiles(outDir);
 
   const write = (run: TaskRun) =>
     writeResults(
@@ -53,6 +60,8 @@ export async function runExperimentTask(file: string, quick: boolean): Promise<v
     epochs: settings.epochs,
     seeds,
     onModelDone: seeds ? undefined : write,
+    checkpoints,
+    resume,
   });
   if (seeds) {
     const table = writeSeedResults(outDir, experiment, registry, {
@@ -65,9 +74,11 @@ export async function runExperimentTask(file: string, quick: boolean): Promise<v
       trainRows: run.trainRows,
       testRows: run.testRows,
     }, seeds, run.runs);
+    checkpoints.clear();
     console.log(`\n${readFileSync(table, "utf8")}`);
     return;
   }
   const written = write(run);
+  checkpoints.clear();
   console.log(`\n${readFileSync(written.table, "utf8")}`);
 }

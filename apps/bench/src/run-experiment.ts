@@ -1,7 +1,9 @@
+import { existsSync } from "node:fs";
 import { buildModel, fit, isTensor, ops, type Backend, type DType, type EpochInfo, type ModelSpec, type RandomGenerator, type Registry } from "@nabla/core";
 import { createProgressBar } from "@nabla/datasets";
 import type { Experiment } from "./load-experiment.js";
 import type { PreparedData } from "./prepare-data.js";
+import { checkpointEvery, type SeedCheckpoints } from "./run-checkpoints.js";
 
 export interface ModelResult {
   name: string;
@@ -27,6 +29,10 @@ export interface RunOptions {
   quiet?: boolean;
   /** Called after each model with the results so far, so a long run can save what it finished. */
   onModelDone?: (results: readonly ModelResult[]) => void;
+  /** Where each model's training is checkpointed and its results recorded once it is measured. */
+  checkpoints?: SeedCheckpoints;
+  /** Take the models `checkpoints` records as finished, and continue the one it has a training checkpoint of. */
+  resume?: boolean;
 }
 
 function formatSeconds(seconds: number): string {
@@ -40,25 +46,48 @@ function formatSeconds(seconds: number): string {
 export function runExperiment(experiment: Experiment, data: PreparedData, options: RunOptions): ModelResult[] {
   const { registry, backend, dtype, epochs } = options;
   const results: ModelResult[] = [];
+  const { checkpoints, resume = false } = options;
   experiment.models.forEach((entry, index) => {
     const generator = options.generatorFor(index);
+    const finished = resume ? checkpoints?.readFinished(index) : undefined;
+    if (finished) {
+      // The reference protocol's next model draws from this very stream, so it continues where the finished model left it.
+      if (finished.generator) generator.importState?.(finished.generator);
+      results.push(finished.result);
+      if (!options.quiet) console.error(`${entry.name}: finished by the interrupted run, not trained again`);
+      return;
+    }
     const model = buildModel(entry.spec, { registry, backend, dtype, generator });
+    const checkpointFile = checkpoints?.trainingFile(index);
+    const resumeFrom = resume && checkpointFile && existsSync(checkpointFile) ? checkpointFile : undefined;
+    if (resumeFrom && !options.quiet) console.error(`${entry.name}: continuing from its checkpoint`);
     let last: EpochInfo | undefined;
+    // The epochs a resumed checkpoint already did; the first epoch this process trains tells it.
+    let epochsBefore: number | undefined;
     const progress = options.quiet
       ? undefined
       : createProgressBar(entry.name, epochs, process.stderr, (epoch: number, total: number | undefined) =>
-          last ? `epoch ${epoch}/${total} loss ${last.loss.toPrecision(6)} elapsed ${formatSeconds(last.elapsed)} ETA ${formatSeconds((last.elapsed / epoch) * (epochs - epoch))}` : "",
+          last
+            ? `epoch ${epoch}/${total} loss ${last.loss.toPrecision(6)} elapsed ${formatSeconds(last.elapsed)} ETA ${formatSeconds((last.elapsed / (epoch - (epochsBefore ?? 0))) * (epochs - epoch))}`
+            : "",
         );
-    const { lossHistory, seconds } = fit(model, data.train.x, data.train.y, {
+    const { lossHistory, seconds: secondsHere } = fit(model, data.train.x, data.train.y, {
       epochs,
       batchSize: experiment.training.batchSize,
       generator,
+      checkpoint: checkpointFile ? { path: checkpointFile, every: checkpointEvery(epochs) } : undefined,
+      resumeFrom,
       onEpochEnd: (info) => {
+        epochsBefore ??= info.epoch - 1;
         last = info;
         progress?.update(info.epoch);
       },
     });
     progress?.finish();
+    // A resumed model's time before the kill is lost: its epochs are counted at this process's pace.
+    const trainedHere = lossHistory.length - (epochsBefore ?? lossHistory.length);
+    const secondsPerEpoch = trainedHere === 0 ? 0 : secondsHere / trainedHere;
+    const seconds = resumeFrom ? secondsPerEpoch * lossHistory.length : secondsHere;
 
     const output = model.predict(data.test.x);
     const yTest = data.test.y;
@@ -68,18 +97,20 @@ export function runExperiment(experiment: Experiment, data: PreparedData, option
     for (const column of experiment.metrics) {
       metrics[column.key] = registry.get("metric", column.key).compute(actual, predicted, column.options);
     }
-    results.push({
+    const result: ModelResult = {
       name: entry.name,
       spec: model.toSpec(),
       epochs: lossHistory.length,
       seconds,
-      secondsPerEpoch: seconds / lossHistory.length,
+      secondsPerEpoch,
       finalLoss: lossHistory[lossHistory.length - 1],
       metrics,
       reported: entry.reported,
       lossHistory,
       parity: experiment.task === "regression" ? { actual: Float64Array.from(actual), predicted: predicted as Float64Array } : undefined,
-    });
+    };
+    checkpoints?.saveFinished(index, { result, generator: generator.exportState?.() ?? null });
+    results.push(result);
     options.onModelDone?.(results);
   });
   return results;

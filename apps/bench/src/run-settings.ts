@@ -35,6 +35,17 @@ export function runSettingsEnv(settings: RunSettings): Record<string, string> {
   };
 }
 
+/**
+ * Set to "1" by `pnpm bench --resume`. It is listed under `passThroughEnv` in turbo.json, not
+ * `env`: a resumed run computes the same results, so it must not change the task's cache key.
+ */
+export const RESUME_ENV = "NABLA_BENCH_RESUME";
+
+/** Whether the experiment task continues an interrupted run (`pnpm bench --resume`). */
+export function resumeFromEnv(env: NodeJS.ProcessEnv): boolean {
+  return env[RESUME_ENV] === "1";
+}
+
 function optionalInteger(name: string, text: string | undefined): number | undefined {
   if (!text) return undefined;
   const value = Number(text);

@@ -2,6 +2,7 @@ import type { Backend, Registry } from "@nabla/core";
 import type { Experiment } from "./load-experiment.js";
 import { prepareData } from "./prepare-data.js";
 import { protocolSettings, type ProtocolName, type ProtocolSettings } from "./protocol.js";
+import type { RunCheckpoints } from "./run-checkpoints.js";
 import { runExperiment, type ModelResult } from "./run-experiment.js";
 
 export interface TaskOptions {
@@ -17,6 +18,10 @@ export interface TaskOptions {
   quiet?: boolean;
   /** Called after each model of a single-seed run with the results so far. */
   onModelDone?: (run: TaskRun) => void;
+  /** Checkpoints every model's training and records each finished model, per seed. */
+  checkpoints?: RunCheckpoints;
+  /** Continue the run `checkpoints` holds: finished models are taken as they are, the interrupted one resumes. */
+  resume?: boolean;
 }
 
 export interface TaskRun {
@@ -68,6 +73,8 @@ export async function runTask(experiment: Experiment, options: TaskOptions): Pro
       epochs,
       generatorFor: protocol.generatorFor(registry, seed),
       quiet: options.quiet,
+      checkpoints: options.checkpoints?.seed(seed),
+      resume: options.resume,
       onModelDone: onModelDone && ((results) => onModelDone(taskRun([[...results]]))),
     }),
   );

@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { writeFileAtomic } from "@nabla/core";
 import type { Experiment } from "./load-experiment.js";
 import { resultsTable } from "./markdown-table.js";
 import { lossCurvesSvg } from "./svg-plot.js";
@@ -61,7 +62,7 @@ export function writeIndex(outDir: string, experiments: readonly IndexedExperime
     );
     const chartFile = `${experiment.name}-losses.svg`;
     const chart = lossCurvesSvg(`${experiment.title}: training loss`, results.models.map((model) => ({ name: model.name, losses: model.lossHistory ?? [] })));
-    writeFileSync(join(outDir, chartFile), chart);
+    writeFileAtomic(join(outDir, chartFile), chart);
     const link = (file: string) => encodePath(relative(outDir, join(folder, file)));
     const plots = readdirSync(folder).filter((file) => file.startsWith(`${experiment.name}-`) && file.endsWith(".svg")).sort();
     const summary = `\`${results.command}\` on \`${results.backend}\`, ${results.data.trainRows} training / ${results.data.testRows} test rows${results.quick ? " (quick)" : ""}, ${results.wallSeconds.toFixed(1)} s`;
@@ -79,7 +80,7 @@ export function writeIndex(outDir: string, experiments: readonly IndexedExperime
   html.push("</body></html>", "");
   const markdownFile = join(outDir, "index.md");
   const htmlFile = join(outDir, "index.html");
-  writeFileSync(markdownFile, markdown.join("\n"));
-  writeFileSync(htmlFile, html.join("\n"));
+  writeFileAtomic(markdownFile, markdown.join("\n"));
+  writeFileAtomic(htmlFile, html.join("\n"));
   return { markdown: markdownFile, html: htmlFile };
 }

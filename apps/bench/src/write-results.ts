@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { writeFileAtomic } from "@nabla/core";
 import type { Experiment } from "./load-experiment.js";
 import { resultsTable } from "./markdown-table.js";
 import type { ModelResult } from "./run-experiment.js";
@@ -31,14 +32,15 @@ export function slug(name: string): string {
 /**
  * Writes `<name>.json` (the documented interface, read back by the results index), `<name>.md`
  * (the table beside the reported numbers) and the SVG plots (a loss curve per model; a parity plot
- * per regression model), `<name>` being the experiment's name.
+ * per regression model), `<name>` being the experiment's name. Each file is replaced atomically,
+ * so a run killed while it saves its partial results leaves the previous ones, never a torn file.
  */
 export function writeResults(outDir: string, experiment: Experiment, run: RunDescription, results: readonly ModelResult[]): { files: string[]; table: string } {
   mkdirSync(outDir, { recursive: true });
   const name = experiment.name;
   const written: string[] = [];
   const write = (name: string, content: string) => {
-    writeFileSync(join(outDir, name), content);
+    writeFileAtomic(join(outDir, name), content);
     written.push(join(outDir, name));
   };
 

@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Registry } from "@nabla/core";
+import { writeFileAtomic, type Registry } from "@nabla/core";
 import type { MetricColumn } from "./experiment-schema.js";
 import type { Experiment } from "./load-experiment.js";
 import type { ModelResult } from "./run-experiment.js";
@@ -62,7 +62,7 @@ export function writeSeedResults(
   });
 
   const name = experiment.name;
-  writeFileSync(join(outDir, `${name}-seeds.json`), `${JSON.stringify({ experiment: name, task: experiment.task, ...run, seeds, models, comparisons }, null, 2)}\n`);
+  writeFileAtomic(join(outDir, `${name}-seeds.json`), `${JSON.stringify({ experiment: name, task: experiment.task, ...run, seeds, models, comparisons }, null, 2)}\n`);
 
   const columnOf = (key: string) => experiment.metrics.find((c) => c.key === key) ?? { key, label: key, digits: 4 };
   const lines = [
@@ -92,6 +92,6 @@ export function writeSeedResults(
     "",
   ];
   const file = join(outDir, `${name}-seeds.md`);
-  writeFileSync(file, lines.join("\n"));
+  writeFileAtomic(file, lines.join("\n"));
   return file;
 }

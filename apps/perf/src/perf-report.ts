@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { DType } from "@nabla/core";
+import { writeFileAtomic, type DType } from "@nabla/core";
 import type { EpochRow } from "./epoch-row.js";
 import type { GemmRow } from "./gemm-bench.js";
 import type { HeapRow } from "./heap-bench.js";
@@ -31,14 +31,16 @@ export interface PerfReport {
   notes: string[];
 }
 
+/** Writes `perf.json` into `outDir` atomically: a kill leaves the old report or the new one. */
 export function writePerfJson(outDir: string, report: PerfReport): string {
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, "perf.json");
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
 }
 
+/** Writes BENCHMARKS.md (or any Markdown file) atomically. */
 export function writeMarkdown(file: string, markdown: string): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, markdown);
+  writeFileAtomic(file, markdown);
 }

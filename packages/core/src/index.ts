@@ -60,7 +60,7 @@ export {
   type DeserializeModelOptions,
 } from "./io/model-file.js";
 export { saveModel, loadModel, inspectModelFile } from "./io/model-path.js";
-export { writeFileAtomic, FileAccessUnavailableError } from "./io/file-system.js";
+export { writeFileAtomic, isTemporaryFileName, FileAccessUnavailableError } from "./io/file-system.js";
 export { encodeCheckpoint, restoreCheckpoint, type CheckpointOptions, type TrainingProgress } from "./io/checkpoint.js";
 export { corePlugin } from "./core-plugin.js";
 export { CORE_VERSION } from "./version.js";

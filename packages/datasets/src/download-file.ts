@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { DownloadError } from "./dataset-errors.js";
 import { type Checksum, verifyFileChecksum } from "./file-checksum.js";
@@ -62,6 +62,8 @@ export async function downloadFile(url: string, destination: string, options: Do
       transfer.received += value.length;
       bar.update(transfer.received);
     }
+    // On disk before the rename, so a crash right after it cannot leave a whole-looking, empty file.
+    fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     const { received } = transfer;

@@ -38,10 +38,24 @@ export function fileSystemFor(operation: string): FileSystemAccess {
   return installed;
 }
 
+/** writeFileAtomic's temporary file for a file named `name`: hidden, unique to the process and the write. */
+export function temporaryFileName(name: string, processId: number, writeNumber: number): string {
+  return `.${name}.${processId}.${writeNumber}.tmp`;
+}
+
+/**
+ * Whether `name` is one of writeFileAtomic's temporary files (`.<name>.<pid>.<n>.tmp`): one left
+ * behind by a killed process is never a finished file, and may be deleted or skipped.
+ */
+export function isTemporaryFileName(name: string): boolean {
+  return /^\..+\.\d+\.\d+\.tmp$/.test(name);
+}
+
 /**
  * Writes `bytes` to `path` atomically: into a temporary file in the same folder, flushed to disk
  * (fsync), then renamed over `path`, so a crash or kill leaves the old file or the new one,
- * never a torn one. The temporary file is removed if anything fails. Needs Node.js.
+ * never a torn one. The temporary file (see isTemporaryFileName) is removed if anything fails,
+ * but a kill can leave one behind. Needs Node.js.
  */
 export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
   fileSystemFor("writeFileAtomic").writeFileAtomic(path, bytes);

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { isTemporaryFileName } from "./file-system.js";
 import { nodeFileSystem } from "./node-file-system.js";
 
 describe("nodeFileSystem.writeFileAtomic", () => {
@@ -21,5 +22,13 @@ describe("nodeFileSystem.writeFileAtomic", () => {
     mkdirSync(join(target, "not-empty"), { recursive: true });
     expect(() => nodeFileSystem.writeFileAtomic(target, "bytes")).toThrow();
     expect(readdirSync(folder)).toEqual(["a-folder"]);
+  });
+});
+
+describe("isTemporaryFileName", () => {
+  it("recognises writeFileAtomic's temporary files and no finished file", () => {
+    expect(isTemporaryFileName(".results.json.4242.0.tmp")).toBe(true);
+    expect(isTemporaryFileName(".model-0.safetensors.17.123.tmp")).toBe(true);
+    expect(["results.json", ".data-digest.json", "plot.tmp", ".plot.svg.tmp", "x.1.2.tmp"].filter(isTemporaryFileName)).toEqual([]);
   });
 });

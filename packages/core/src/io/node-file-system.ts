@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { FileSystemAccess } from "./file-system.js";
+import { temporaryFileName, type FileSystemAccess } from "./file-system.js";
 
 let temporaryCounter = 0;
 
@@ -8,7 +8,7 @@ let temporaryCounter = 0;
 function writeFileAtomic(path: string, contents: Uint8Array | string): void {
   const bytes = typeof contents === "string" ? new TextEncoder().encode(contents) : contents;
   // Same folder as the target, so the rename never crosses a file system (where it would copy).
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${temporaryCounter++}.tmp`);
+  const temporary = join(dirname(path), temporaryFileName(basename(path), process.pid, temporaryCounter++));
   let descriptor: number | undefined;
   try {
     descriptor = openSync(temporary, "wx");
