@@ -27,17 +27,18 @@ const TWO_POW_53 = 9007199254740992;
 // 10^0 … 10^22 are exact doubles, the range where one division gives the correctly rounded value.
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const SPECIAL_VALUES: Record<string, number> = {
-  nan: NaN,
-  "+nan": NaN,
-  "-nan": NaN,
-  inf: Infinity,
-  "+inf": Infinity,
-  "-inf": -Infinity,
-  infinity: Infinity,
-  "+infinity": Infinity,
-  "-infinity": -Infinity,
-};
+// A Map, so that a cell spelling one of Object.prototype's members ("constructor") is no number.
+const SPECIAL_VALUES: ReadonlyMap<string, number> = new Map([
+  ["nan", NaN],
+  ["+nan", NaN],
+  ["-nan", NaN],
+  ["inf", Infinity],
+  ["+inf", Infinity],
+  ["-inf", -Infinity],
+  ["infinity", Infinity],
+  ["+infinity", Infinity],
+  ["-infinity", -Infinity],
+]);
 
 const SPACE = 32;
 const TAB = 9;
@@ -88,7 +89,7 @@ function parseCell(text: string, start: number, end: number): number | undefined
   if (fast !== undefined) return fast;
   const cell = text.slice(start, end);
   if (DECIMAL_NUMBER.test(cell)) return Number(cell);
-  return SPECIAL_VALUES[cell.toLowerCase()];
+  return SPECIAL_VALUES.get(cell.toLowerCase());
 }
 
 function isBlank(code: number): boolean {

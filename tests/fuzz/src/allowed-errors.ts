@@ -9,6 +9,8 @@ export const ALLOWED_ERROR_NAMES: ReadonlySet<string> = new Set([
   "UnknownComponentError",
   "RegistryConflictError",
   "InvalidPluginError",
+  "OptionSchemaError",
+  "ParameterLimitError",
   "ModelFileError",
   // @nabla/datasets
   "DatasetFormatError",

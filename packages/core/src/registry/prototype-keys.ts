@@ -4,6 +4,12 @@ import { SpecError, type SpecErrorCode } from "./spec-error.js";
 // user's document they are never options, only a way to change what every object inherits.
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
+/**
+ * How deep a document may nest. Specs and option objects are a few levels deep; a limit keeps
+ * this walk, and everything that later prints or checks the document, far from the stack's end.
+ */
+export const MAX_DOCUMENT_DEPTH = 64;
+
 function isPlainPrototype(prototype: unknown): boolean {
   return prototype === Object.prototype || prototype === null;
 }
@@ -12,10 +18,12 @@ function isPlainPrototype(prototype: unknown): boolean {
  * Walks a JSON-like document and throws a SpecError naming the path of the first key that
  * would touch a prototype (`__proto__`, `constructor`, `prototype`) or the first object whose
  * prototype is not Object.prototype. JSON.parse gives `"__proto__"` as an own key; an object
- * literal `{ "__proto__": … }` sets the prototype instead: both are rejected.
+ * literal `{ "__proto__": … }` sets the prototype instead: both are rejected. So is a document
+ * nested deeper than MAX_DOCUMENT_DEPTH.
  */
 export function assertNoPrototypeKeys(value: unknown, path: string, code: SpecErrorCode, ancestors = new Set<object>()): void {
   if (typeof value !== "object" || value === null) return;
+  if (ancestors.size >= MAX_DOCUMENT_DEPTH) throw new SpecError(code, path, `the document nests deeper than ${MAX_DOCUMENT_DEPTH} levels`);
   if (ancestors.has(value)) throw new SpecError(code, path, "the document refers to itself: a JSON document is a tree");
   ancestors.add(value);
   if (Array.isArray(value)) {

@@ -64,12 +64,6 @@ export const csvTarget: FuzzTarget<CsvCase> = {
       throw new FuzzInvariantError("csv", "result", `read NaN from ${JSON.stringify(text)}, which spells no NaN`);
     }
   },
-  knownFailures: [
-    {
-      note: "packages/datasets/src/read-csv-fuzz-regressions.test.ts: a cell naming an Object.prototype member (constructor, __proto__) is read as NaN, because special values are looked up in a plain object (read-csv.ts, feat-cli)",
-      matches: (error) => error instanceof FuzzInvariantError && error.message.includes("which spells no NaN"),
-    },
-  ],
   inputBytes: ({ text }) => Buffer.byteLength(text),
   // Each cell of at least two bytes becomes an 8-byte double, in an array grown by doubling.
   bytesPerInputByte: 24,

@@ -16,7 +16,6 @@ import fc from "fast-check";
 import { mutatedBytes } from "../byte-mutations.js";
 import type { FuzzTarget } from "../fuzz-target.js";
 import { jsonText } from "../json-text.js";
-import { DEEP_SPEC_STACK_OVERFLOW } from "../known-spec-failures.js";
 import { modelSpecTree } from "./model-spec-target.js";
 
 const registry = createRegistry([corePlugin, layersPlugin, activationsPlugin, lossesPlugin, optimizersPlugin]);
@@ -57,7 +56,6 @@ export const modelFileTarget: FuzzTarget<Uint8Array> = {
   name: "model-file",
   input: fc.oneof({ weight: 3, arbitrary: mutatedBytes(SEEDS, 512) }, { weight: 1, arbitrary: respecified }),
   run: (bytes) => void deserializeModel(bytes, { registry, backend, source: "fuzz.nabla" }),
-  knownFailures: [DEEP_SPEC_STACK_OVERFLOW],
   inputBytes: (bytes) => bytes.length,
   bytesPerInputByte: 48,
 };

@@ -15,7 +15,6 @@ import { optimizersPlugin } from "@nabla/optimizers";
 import fc, { type Arbitrary } from "fast-check";
 import { FuzzInvariantError } from "../fuzz-invariant-error.js";
 import type { FuzzTarget } from "../fuzz-target.js";
-import { DEEP_SPEC_STACK_OVERFLOW, PROTOTYPE_OPTION_KEYS_ACCEPTED } from "../known-spec-failures.js";
 import { EDGE_NUMBERS, type JsonTree, PROTOTYPE_KEYS, anyJson, deeplyNested, jsonText } from "../json-text.js";
 
 /** Every component package's plugin, as a user who installed them all would have. */
@@ -153,7 +152,6 @@ export const modelSpecTarget: FuzzTarget<JsonTree> = {
     }
     assertOnlyDeclaredOptions(spec as Record<string, unknown>);
   },
-  knownFailures: [DEEP_SPEC_STACK_OVERFLOW, PROTOTYPE_OPTION_KEYS_ACCEPTED],
   inputBytes: (tree) => jsonText(tree).length,
   describe: jsonText,
   extraMemoryBytes: 2 * ALLOCATION_BUDGET_BYTES,
