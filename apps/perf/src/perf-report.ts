@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { writeFileAtomic, type DType } from "@nabla/core";
 import type { EpochRow } from "./epoch-row.js";
@@ -39,8 +39,17 @@ export function writePerfJson(outDir: string, report: PerfReport): string {
   return file;
 }
 
-/** Writes BENCHMARKS.md (or any Markdown file) atomically. */
+/**
+ * The line after which BENCHMARKS.md holds sections that other commands measure (the browser
+ * benchmark, the data-check cost): bench:perf rewrites what is above it and keeps what follows.
+ */
+export const OTHER_SECTIONS_MARKER = "<!-- Sections below come from other commands, each named in its section; pnpm bench:perf keeps them. -->";
+
+/** Writes BENCHMARKS.md (or any Markdown file) atomically, keeping the sections below OTHER_SECTIONS_MARKER. */
 export function writeMarkdown(file: string, markdown: string): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic(file, markdown);
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const at = previous.indexOf(OTHER_SECTIONS_MARKER);
+  const kept = at >= 0 ? previous.slice(at) : `${OTHER_SECTIONS_MARKER}\n`;
+  writeFileAtomic(file, `${markdown.trimEnd()}\n\n${kept}`);
 }

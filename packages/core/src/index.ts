@@ -38,6 +38,7 @@ export { fit, fitAsync, type FitOptions, type FitAsyncOptions, type AbortSignalL
 export { FitOptionsError } from "./train/fit-options-error.js";
 export { NonFiniteLossError } from "./train/non-finite-loss-error.js";
 export { TrainingDataError } from "./train/training-data-error.js";
+export { checkTrainingData } from "./train/check-training-data.js";
 export {
   encodeSafetensors,
   decodeSafetensors,

@@ -1,15 +1,11 @@
 import type { Targets } from "../loss.js";
 import { allFinite } from "../ops.js";
 import type { Model } from "../spec/model.js";
-import { type Tensor, isTensor, shapeSize } from "../tensor.js";
+import { type Tensor, isTensor, sameShape, shapeSize } from "../tensor.js";
 import { TrainingDataError } from "./training-data-error.js";
 
 function formatShape(shape: readonly number[]): string {
   return `[${shape.join(", ")}]`;
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
 // The backend's allFinite kernel clears the common case in one fast pass; only data that fails
