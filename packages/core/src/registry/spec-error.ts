@@ -1,4 +1,4 @@
-export type SpecErrorCode = "invalid-spec" | "unknown-component" | "invalid-option" | "shape-mismatch";
+export type SpecErrorCode = "invalid-spec" | "unknown-component" | "invalid-option" | "shape-mismatch" | "invalid-expression";
 
 /**
  * A model or experiment document that cannot be used as written. `path` is the JSON path of
