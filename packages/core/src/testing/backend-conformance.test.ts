@@ -111,6 +111,26 @@ const BUGS: { kernel: BackendKernel; bug: string; replacement: Partial<Backend> 
     },
   },
   {
+    kernel: "activate",
+    bug: "clamps an expression activation's input to ±20, as a vector exp might to avoid overflow",
+    replacement: {
+      activate(fn, z, out) {
+        if (!fn.expression) return base.activate(fn, z, out);
+        z.data.forEach((v, i) => (out.data[i] = fn.forward(Math.max(-20, Math.min(20, v)))));
+      },
+    },
+  },
+  {
+    kernel: "activateBackward",
+    bug: "passes an expression derivative z where it reads the forward value y",
+    replacement: {
+      activateBackward(fn, z, a, gradA, gradZ) {
+        if (!fn.expression) return base.activateBackward(fn, z, a, gradA, gradZ);
+        z.data.forEach((v, i) => (gradZ.data[i] = gradA.data[i] * fn.derivative(v, v)));
+      },
+    },
+  },
+  {
     kernel: "map",
     bug: "passes its inputs in reverse order",
     replacement: { map: (out, inputs, f) => base.map(out, [...inputs].reverse(), f) },

@@ -2,7 +2,7 @@ import type { ActivationFunction } from "../activation-function.js";
 import type { Backend } from "../backend/backend.js";
 import { Tensor } from "../tensor.js";
 import { BackendConformanceError } from "./backend-conformance-error.js";
-import { JAVASCRIPT_ACTIVATIONS, activationIsExact } from "./conformance-activations.js";
+import { EXPRESSION_ACTIVATIONS, JAVASCRIPT_ACTIVATIONS, activationIsExact } from "./conformance-activations.js";
 import {
   EPSILON,
   MIN_NORMAL,
@@ -108,25 +108,35 @@ const ACTIVATION_SHAPES: readonly (readonly [number, number])[] = [
 ];
 
 function activationsOf(context: ConformanceContext): ActivationFunction[] {
-  return [...context.activations, ...JAVASCRIPT_ACTIVATIONS];
+  return [...context.activations, ...JAVASCRIPT_ACTIVATIONS, ...EXPRESSION_ACTIVATIONS];
 }
 
 /** Relative tolerance of fn's fused kernel, forward and backward (0: exact). */
 function activationRtol(context: ConformanceContext, fn: ActivationFunction, pass: "forward" | "backward"): number {
   if (activationIsExact(fn)) return 0;
+  // A compiled expression chains several transcendental functions, each a few ulps off.
+  if (fn.expression) return (pass === "forward" ? 32 : 64) * EPSILON[context.dtype];
   return (pass === "forward" ? 8 : 16) * EPSILON[context.dtype];
+}
+
+/** |v|, or 0 for NaN and ±Infinity, whose results must match exactly anyway. */
+function finiteMagnitude(v: number): number {
+  return Number.isFinite(v) ? Math.abs(v) : 0;
 }
 
 /**
  * Exact activations must give the reference's values, signed zeros aside (a masked ReLU derivative
  * gives +0 where gradA·0 gives −0). A backward pass is also allowed an error relative to the
  * incoming gradient: derivatives of size ~1 keep an absolute error of a few ε where they cancel
- * (SiLU's near z ≈ −1.28) or come from a rounded a (1 − a² for a saturated tanh).
+ * (SiLU's near z ≈ −1.28) or come from a rounded a (1 − a² for a saturated tanh). A compiled
+ * expression may also cancel terms of the size of its input (GELU's ½z(1 + tanh u) for z ≪ 0),
+ * so it is allowed an error relative to |z| as well.
  */
-function expectActivation(context: ConformanceContext, fn: ActivationFunction, what: string, actual: Tensor, expected: Tensor, gradA?: Tensor): void {
+function expectActivation(context: ConformanceContext, fn: ActivationFunction, what: string, actual: Tensor, expected: Tensor, gradA?: Tensor, z?: Tensor): void {
   const rtol = activationRtol(context, fn, gradA ? "backward" : "forward");
   if (rtol === 0) return expectWithin(context, what, actual.data, expected.data, () => 0);
-  const scale = (i: number) => Math.abs(expected.data[i]) + (gradA ? Math.abs(gradA.data[i]) : 0);
+  const inputScale = (i: number) => (fn.expression && z ? finiteMagnitude(z.data[i]) * (gradA ? Math.abs(gradA.data[i]) : 1) : 0);
+  const scale = (i: number) => Math.abs(expected.data[i]) + (gradA ? Math.abs(gradA.data[i]) : 0) + inputScale(i);
   expectWithin(context, what, actual.data, expected.data, (i) => rtol * scale(i) + MIN_NORMAL[context.dtype]);
 }
 
@@ -192,7 +202,7 @@ function linearForwardCase(withActivation: boolean): CaseEntry {
           const [, zRef] = tensorPair(context, z.data, z.shape);
           const activated = referenceOutput(context, z.shape);
           context.reference.activate(fn, zRef, activated);
-          expectActivation(context, fn, `${where}, activation`, out, activated);
+          expectActivation(context, fn, `${where}, activation`, out, activated, undefined, zRef);
         }
       });
     },
@@ -234,7 +244,10 @@ function linearInputGradientCase(withActivation: boolean): CaseEntry {
           const rtol = activationRtol(context, fn, "backward");
           const derivative = (i: number) => Math.abs(fn.derivative(zRef.data[i], aRef.data[i]));
           const allowed = (i: number) =>
-            derivative(i) * unit * bound[i] + rtol * (Math.abs(expected.data[i]) + Math.abs(product.data[i])) + EPSILON[context.dtype] * Math.abs(expected.data[i]) + MIN_NORMAL[context.dtype];
+            derivative(i) * unit * bound[i] +
+            rtol * (Math.abs(expected.data[i]) + Math.abs(product.data[i]) * (1 + (fn.expression ? finiteMagnitude(zRef.data[i]) : 0))) +
+            EPSILON[context.dtype] * Math.abs(expected.data[i]) +
+            MIN_NORMAL[context.dtype];
           expectWithin(context, where, out.data, expected.data, allowed);
         }
       });
@@ -348,7 +361,7 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
             context.backend.activate(fn, z, out);
             const expected = referenceOutput(context, [rows, cols]);
             context.reference.activate(fn, zRef, expected);
-            expectActivation(context, fn, `activate ${fn.name} ${rows}×${cols}`, out, expected);
+            expectActivation(context, fn, `activate ${fn.name} ${rows}×${cols}`, out, expected, undefined, zRef);
           });
         }
       },
@@ -361,7 +374,7 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
           const expected = referenceOutput(context, [37, 29]);
           context.reference.activate(fn, zRef, expected);
           context.backend.activate(fn, z, z);
-          expectActivation(context, fn, `activate ${fn.name} in place`, z, expected);
+          expectActivation(context, fn, `activate ${fn.name} in place`, z, expected, undefined, zRef);
         }
       },
     },
@@ -384,7 +397,7 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
             context.backend.activateBackward(fn, z, a, gradA, out);
             const expected = referenceOutput(context, shape);
             context.reference.activateBackward(fn, zRef, aRef, gradARef, expected);
-            expectActivation(context, fn, `activateBackward ${fn.name} ${rows}×${cols}`, out, expected, gradARef);
+            expectActivation(context, fn, `activateBackward ${fn.name} ${rows}×${cols}`, out, expected, gradARef, zRef);
           });
         }
       },
@@ -402,7 +415,34 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
           const [, incoming] = tensorPair(context, gradARef.data, shape);
           context.backend.activateBackward(fn, z, a, gradA, gradA);
           context.reference.activateBackward(fn, zRef, aRef, gradARef, gradARef);
-          expectActivation(context, fn, `activateBackward ${fn.name} in place`, gradA, gradARef, incoming);
+          expectActivation(context, fn, `activateBackward ${fn.name} in place`, gradA, gradARef, incoming, zRef);
+        }
+      },
+    },
+    {
+      name: "every expression activation's derivative, derived or given, matches central differences of its forward pass (checked in float64)",
+      run(context) {
+        // Only in float64, where differences are accurate to ~1e-10; points near the integers,
+        // where the test expressions have their kinks and jumps, are left out.
+        if (context.dtype !== "float64") return;
+        const f64 = context;
+        const points = normalValues(200, 125, 2).filter((x) => Math.abs(x - Math.round(x)) > 1e-2);
+        const h = 1e-6;
+        const shape = [1, points.length];
+        for (const fn of EXPRESSION_ACTIVATIONS) {
+          const [z] = tensorPair(f64, points, shape);
+          const [zPlus] = tensorPair(f64, points.map((x) => x + h), shape);
+          const [zMinus] = tensorPair(f64, points.map((x) => x - h), shape);
+          const [a, aPlus, aMinus] = [z, zPlus, zMinus].map((input) => {
+            const out = staleOutput(f64, shape);
+            context.backend.activate(fn, input, out);
+            return out;
+          });
+          const [ones] = tensorPair(f64, new Array<number>(points.length).fill(1), shape);
+          const derivative = staleOutput(f64, shape);
+          context.backend.activateBackward(fn, z, a, ones, derivative);
+          const differences = points.map((_, i) => (aPlus.data[i] - aMinus.data[i]) / (2 * h));
+          expectWithin(f64, `activateBackward ${fn.name} against central differences`, derivative.data, differences, (i) => 1e-6 * (1 + Math.abs(differences[i])));
         }
       },
     },
