@@ -1,10 +1,9 @@
-import type { ActivationFunction } from "@nabla/core";
+import { expressionActivation, type ActivationFunction } from "@nabla/core";
 
-/** LeakyReLU(z) = z for z > 0, else slope·z; its derivative is 1 or slope. */
+/**
+ * LeakyReLU(z) = z for z > 0, else slope·z, declared as an expression; Nabla derives its
+ * derivative, 1 or slope.
+ */
 export function leakyRelu(slope = 0.01): ActivationFunction {
-  return {
-    name: "leaky-relu",
-    forward: (z) => (z > 0 ? z : slope * z),
-    derivative: (z) => (z > 0 ? 1 : slope),
-  };
+  return expressionActivation({ name: "leaky-relu", forward: ["where", ["gt", "x", 0], "x", ["mul", slope, "x"]] });
 }

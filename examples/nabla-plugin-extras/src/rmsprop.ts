@@ -1,4 +1,5 @@
 import { Tensor, importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
+import { RMSPROP_UPDATE } from "./rmsprop-update.js";
 
 export interface RMSpropOptions {
   /** Learning rate (default 1e-3). */
@@ -9,7 +10,7 @@ export interface RMSpropOptions {
   eps?: number;
 }
 
-/** RMSprop (Hinton): s ← ρ s + (1 − ρ) g², w ← w − lr·g / (sqrt(s) + eps). */
+/** RMSprop (Hinton): s ← ρ s + (1 − ρ) g², w ← w − lr·g / (sqrt(s) + eps), as the update rule RMSPROP_UPDATE. */
 export class RMSprop implements Optimizer {
   readonly type = "extras/rmsprop";
   readonly parameters: readonly Parameter[];
@@ -32,9 +33,7 @@ export class RMSprop implements Optimizer {
   step(): void {
     const { lr, rho, eps } = this;
     this.parameters.forEach((parameter, i) => {
-      const s = this.meanSquares[i];
-      ops.map([s, parameter.grad], (sk, g) => rho * sk + (1 - rho) * g * g, s);
-      ops.map([parameter.value, parameter.grad, s], (w, g, sk) => w - (lr * g) / (Math.sqrt(sk) + eps), parameter.value);
+      ops.applyUpdateRule(RMSPROP_UPDATE, [parameter.value, parameter.grad, this.meanSquares[i]], [lr, rho, eps]);
     });
   }
 

@@ -1,4 +1,5 @@
 import { Tensor, importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
+import { SGD_MOMENTUM_UPDATE } from "./sgd-momentum-update.js";
 
 export interface SGDMomentumOptions {
   /** Learning rate (default 1e-3). */
@@ -7,7 +8,7 @@ export interface SGDMomentumOptions {
   momentum?: number;
 }
 
-/** Gradient descent with heavy-ball momentum, as PyTorch writes it: v ← μ v + g, w ← w − lr·v. */
+/** Gradient descent with heavy-ball momentum, as PyTorch writes it: v ← μ v + g, w ← w − lr·v (the update rule SGD_MOMENTUM_UPDATE). */
 export class SGDMomentum implements Optimizer {
   readonly type = "extras/sgd-momentum";
   readonly parameters: readonly Parameter[];
@@ -25,11 +26,8 @@ export class SGDMomentum implements Optimizer {
   }
 
   step(): void {
-    const mu = this.momentum;
     this.parameters.forEach((parameter, i) => {
-      const velocity = this.velocities[i];
-      ops.map([velocity, parameter.grad], (v, g) => mu * v + g, velocity);
-      ops.sgdUpdate(parameter.value, velocity, this.lr);
+      ops.applyUpdateRule(SGD_MOMENTUM_UPDATE, [parameter.value, parameter.grad, this.velocities[i]], [this.lr, this.momentum]);
     });
   }
 
