@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { createReferenceBackend, type ActivationFunction, type AdamHyperparameters, type Backend, type DType, type FloatArray, type Tensor } from "@nabla/core";
 import { fusedActivationId } from "./activation-kernels.js";
+import { ExpressionActivationCache } from "./expression-activation-cache.js";
 import { detectWasmFeatures, type WasmFeatures } from "./feature-probe.js";
 import { planGemmRows, planLinearRows } from "./gemm-plan.js";
 import { compileKernelModule, instantiateKernels } from "./kernel-module.js";
@@ -73,6 +74,8 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   const scratchBytes = Math.max(kernels.gemmScratchBytes(), kernels.linearScratchBytes());
   const scratch = Array.from({ length: threads }, () => allocator.allocate(scratchBytes));
   const runner = new ParallelRunner(kernels, module, memory, threads);
+  // Activations declared as expressions run in WebAssembly generated for them at first use.
+  const expressions = new ExpressionActivationCache(memory);
 
   /** C = op(A)·op(B) on staged operands, split by rows of C across the threads when large enough. */
   function gemm(f64: boolean, transA: boolean, transB: boolean, m: number, n: number, k: number, pa: number, lda: number, pb: number, ldb: number, pc: number): void {
@@ -120,45 +123,50 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       const f64 = isF64(x);
       const kind = after ? fusedActivationId(after.fn) : undefined;
       const fused = after !== null && kind !== undefined;
+      // An expression activation runs over the finished z in generated code, inside the same staging.
+      const expression = after && !fused ? expressions.kernelsOf(after.fn) : undefined;
       const [rows, inputs, outputs] = [x.rows, x.cols, weight.cols];
-      const operands = fused ? [x.data, weight.data, bias.data, z.data, after.out.data] : [x.data, weight.data, bias.data, z.data];
+      const operands = fused || expression ? [x.data, weight.data, bias.data, z.data, after!.out.data] : [x.data, weight.data, bias.data, z.data];
       staging.run(operands, ([px, pw, pb, pz, pa = 0]) => {
         if (!kernels.linearIsNarrow(f64, inputs, outputs)) {
           gemm(f64, false, false, rows, outputs, inputs, px, inputs, pw, outputs, pz);
           kernels.linearFinishForward(f64, kind ?? NO_ACTIVATION, pb, pz, pa, rows, outputs);
-          return;
+        } else {
+          const bytes = f64 ? 8 : 4;
+          const jobs = planLinearRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => [
+            f64 ? 1 : 0, kind ?? NO_ACTIVATION, px + start * inputs * bytes, pw, pb, pz + start * outputs * bytes,
+            fused ? pa + start * outputs * bytes : 0, end - start, inputs, outputs, scratch[t],
+          ]);
+          runner.run("linearForward", jobs);
         }
-        const bytes = f64 ? 8 : 4;
-        const jobs = planLinearRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => [
-          f64 ? 1 : 0, kind ?? NO_ACTIVATION, px + start * inputs * bytes, pw, pb, pz + start * outputs * bytes,
-          fused ? pa + start * outputs * bytes : 0, end - start, inputs, outputs, scratch[t],
-        ]);
-        runner.run("linearForward", jobs);
+        expression?.forward(f64 ? 1 : 0, pz, pa, rows * outputs);
       });
-      // An activation without a fused kernel runs its own JavaScript on the finished z.
-      if (after && !fused) javascript.activate(after.fn, z, after.out);
+      // An activation with neither a fused kernel nor an expression runs its own JavaScript on the finished z.
+      if (after && !fused && !expression) javascript.activate(after.fn, z, after.out);
     },
 
     linearInputGradient(g, weight, out, below) {
       const f64 = isF64(g);
       const kind = below ? fusedActivationId(below.fn) : undefined;
       const fused = below !== null && kind !== undefined;
+      const expression = below && !fused ? expressions.kernelsOf(below.fn) : undefined;
       const [rows, inputs, outputs] = [g.rows, weight.rows, weight.cols];
-      const operands = fused ? [g.data, weight.data, out.data, below.z.data, below.a.data] : [g.data, weight.data, out.data];
+      const operands = fused || expression ? [g.data, weight.data, out.data, below!.z.data, below!.a.data] : [g.data, weight.data, out.data];
       staging.run(operands, ([pg, pw, po, pz = 0, pa = 0]) => {
         if (!kernels.linearIsNarrow(f64, outputs, inputs)) {
           gemm(f64, false, true, rows, inputs, outputs, pg, outputs, pw, outputs, po);
           if (fused) kernels.activateBackward(f64, kind, pz, pa, po, po, rows * inputs);
-          return;
+        } else {
+          const bytes = f64 ? 8 : 4;
+          const jobs = planLinearRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => {
+            const at = start * inputs * bytes;
+            return [f64 ? 1 : 0, kind ?? NO_ACTIVATION, pg + start * outputs * bytes, pw, fused ? pz + at : 0, fused ? pa + at : 0, po + at, end - start, inputs, outputs, scratch[t]];
+          });
+          runner.run("linearInputGradient", jobs);
         }
-        const bytes = f64 ? 8 : 4;
-        const jobs = planLinearRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => {
-          const at = start * inputs * bytes;
-          return [f64 ? 1 : 0, kind ?? NO_ACTIVATION, pg + start * outputs * bytes, pw, fused ? pz + at : 0, fused ? pa + at : 0, po + at, end - start, inputs, outputs, scratch[t]];
-        });
-        runner.run("linearInputGradient", jobs);
+        expression?.backward(f64 ? 1 : 0, pz, pa, po, po, rows * inputs);
       });
-      if (below && !fused) javascript.activateBackward(below.fn, below.z, below.a, out, out);
+      if (below && !fused && !expression) javascript.activateBackward(below.fn, below.z, below.a, out, out);
     },
 
     linearWeightGradients(x, g, gradWeight, gradBias) {
@@ -192,12 +200,18 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
 
     activate(fn: ActivationFunction, z, out) {
       const kind = fusedActivationId(fn);
+      const expression = kind === undefined ? expressions.kernelsOf(fn) : undefined;
+      if (expression) return staging.run([z.data, out.data], ([pz, po]) => expression.forward(isF64(z) ? 1 : 0, pz, po, z.size));
       if (kind === undefined) return javascript.activate(fn, z, out);
       staging.run([z.data, out.data], ([pz, po]) => kernels.activate(isF64(z), kind, pz, po, z.size));
     },
 
     activateBackward(fn: ActivationFunction, z, a, gradA, gradZ) {
       const kind = fusedActivationId(fn);
+      const expression = kind === undefined ? expressions.kernelsOf(fn) : undefined;
+      if (expression) {
+        return staging.run([z.data, a.data, gradA.data, gradZ.data], ([pz, pa, pg, po]) => expression.backward(isF64(z) ? 1 : 0, pz, pa, pg, po, z.size));
+      }
       if (kind === undefined) return javascript.activateBackward(fn, z, a, gradA, gradZ);
       staging.run([z.data, a.data, gradA.data, gradZ.data], ([pz, pa, pg, po]) => {
         kernels.activateBackward(isF64(z), kind, pz, pa, pg, po, z.size);
