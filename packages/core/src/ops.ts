@@ -256,8 +256,8 @@ export function fill(x: Tensor, value: number): void {
 
 /**
  * One step of an optimizer declared as an UpdateRule: `tensors` and `scalars` in the order the
- * rule names them, the targets updated in place. Each assignment runs through the backend's
- * `map` with the rule's reference evaluation.
+ * rule names them, the targets updated in place, by the backend's compiled kernel where it has
+ * one and else each assignment through the backend's `map` with the rule's reference evaluation.
  */
 export function applyUpdateRule(rule: CompiledUpdateRule, tensors: readonly Tensor[], scalars: readonly number[]): void {
   if (tensors.length !== rule.tensors.length) throw new RangeError(`applyUpdateRule: the rule names ${rule.tensors.length} tensors (${rule.tensors.join(", ")}), got ${tensors.length}`);
@@ -265,6 +265,7 @@ export function applyUpdateRule(rule: CompiledUpdateRule, tensors: readonly Tens
   for (const t of tensors) checkSameShape("applyUpdateRule", tensors[0], t);
   checkOperands("applyUpdateRule", tensors);
   const backend = tensors[0].backend;
+  if (backend.applyUpdateRule) return backend.applyUpdateRule(rule, tensors, scalars);
   rule.updates.forEach(({ target }, i) => {
     backend.map(tensors[rule.tensors.indexOf(target)], tensors, rule.evaluators[i](...scalars));
   });

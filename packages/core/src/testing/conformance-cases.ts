@@ -2,6 +2,7 @@ import type { ActivationFunction } from "../activation-function.js";
 import type { Backend } from "../backend/backend.js";
 import { Tensor } from "../tensor.js";
 import { BackendConformanceError } from "./backend-conformance-error.js";
+import { CONFORMANCE_UPDATE_RULES } from "./conformance-update-rules.js";
 import { EXPRESSION_ACTIVATIONS, JAVASCRIPT_ACTIVATIONS, activationIsExact } from "./conformance-activations.js";
 import {
   EPSILON,
@@ -141,7 +142,7 @@ function expectActivation(context: ConformanceContext, fn: ActivationFunction, w
 }
 
 /** A kernel of the backend under test that the interface marks optional; the runner skips cases of missing ones. */
-function optionalKernel<K extends "linearForward" | "linearInputGradient" | "linearWeightGradients">(backend: Backend, kernel: K): NonNullable<Backend[K]> {
+function optionalKernel<K extends "linearForward" | "linearInputGradient" | "linearWeightGradients" | "applyUpdateRule">(backend: Backend, kernel: K): NonNullable<Backend[K]> {
   const method = backend[kernel];
   if (!method) throw new BackendConformanceError(`${backend.name} backend has no ${kernel} kernel`);
   return method.bind(backend) as NonNullable<Backend[K]>;
@@ -600,6 +601,37 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
           expectWithin(context, `${where}, v`, v.data, vRef.data, (k) => 4 * eps * (Math.abs(vRef.data[k]) + (1 - hp.beta2) * largestGrad[k] ** 2));
           expectWithin(context, `${where}, parameters`, param.data, paramRef.data, (k) => 4 * eps * (Math.abs(paramRef.data[k]) + 4 * hp.lr * steps));
         });
+      },
+    },
+  ],
+
+  applyUpdateRule: [
+    {
+      name: "every update rule writes its targets in order within a few ε of its reference evaluation, non-finite values included",
+      run(context) {
+        const eps = EPSILON[context.dtype];
+        for (const { name, rule, scalars } of CONFORMANCE_UPDATE_RULES) {
+          ELEMENTWISE_SHAPES.forEach(([rows, cols], s) => {
+            const shape = [rows, cols];
+            const pairs = rule.tensors.map((tensorName, q) => {
+              const values = normalValues(rows * cols, 400 + 10 * s + q);
+              // State tensors (a mean square, a second moment) must not be negative.
+              if (q >= 2) values.forEach((v, k) => (values[k] = Math.abs(v)));
+              if (tensorName === "grad") EXTREME_INPUTS.slice(-5).forEach((v, k) => k < values.length && (values[values.length - 1 - k] = v));
+              return tensorPair(context, values, shape);
+            });
+            const tensors = pairs.map(([t]) => t);
+            const expected = pairs.map(([, t]) => t);
+            optionalKernel(context.backend, "applyUpdateRule")(rule, tensors, scalars);
+            rule.updates.forEach(({ target }, i) => context.reference.map(expected[rule.tensors.indexOf(target)], expected, rule.evaluators[i](...scalars)));
+            // Every element is a handful of roundings in its own magnitude (sqrt and division are
+            // correctly rounded), plus that of the step for the parameter.
+            rule.tensors.forEach((tensorName, q) => {
+              const where = `applyUpdateRule ${name}, ${rows}×${cols}, ${tensorName}`;
+              expectWithin(context, where, tensors[q].data, expected[q].data, (k) => 16 * eps * (Math.abs(expected[q].data[k]) + 1));
+            });
+          });
+        }
       },
     },
   ],
