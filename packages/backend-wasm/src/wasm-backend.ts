@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { createReferenceBackend, type ActivationFunction, type AdamHyperparameters, type Backend, type DType, type FloatArray, type Tensor } from "@nabla/core";
 import { fusedActivationId } from "./activation-kernels.js";
-import { ExpressionActivationCache } from "./expression-activation-cache.js";
+import { GeneratedKernelCache } from "./generated-kernel-cache.js";
 import { detectWasmFeatures, type WasmFeatures } from "./feature-probe.js";
 import { planGemmRows, planLinearRows } from "./gemm-plan.js";
 import { compileKernelModule, instantiateKernels } from "./kernel-module.js";
@@ -74,8 +74,8 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   const scratchBytes = Math.max(kernels.gemmScratchBytes(), kernels.linearScratchBytes());
   const scratch = Array.from({ length: threads }, () => allocator.allocate(scratchBytes));
   const runner = new ParallelRunner(kernels, module, memory, threads);
-  // Activations declared as expressions run in WebAssembly generated for them at first use.
-  const expressions = new ExpressionActivationCache(memory);
+  // Activations and update rules declared as expressions run in WebAssembly generated for them at first use.
+  const generated = new GeneratedKernelCache(memory);
 
   /** C = op(A)·op(B) on staged operands, split by rows of C across the threads when large enough. */
   function gemm(f64: boolean, transA: boolean, transB: boolean, m: number, n: number, k: number, pa: number, lda: number, pb: number, ldb: number, pc: number): void {
@@ -124,7 +124,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       const kind = after ? fusedActivationId(after.fn) : undefined;
       const fused = after !== null && kind !== undefined;
       // An expression activation runs over the finished z in generated code, inside the same staging.
-      const expression = after && !fused ? expressions.kernelsOf(after.fn) : undefined;
+      const expression = after && !fused ? generated.activationKernels(after.fn) : undefined;
       const [rows, inputs, outputs] = [x.rows, x.cols, weight.cols];
       const operands = fused || expression ? [x.data, weight.data, bias.data, z.data, after!.out.data] : [x.data, weight.data, bias.data, z.data];
       staging.run(operands, ([px, pw, pb, pz, pa = 0]) => {
@@ -149,7 +149,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       const f64 = isF64(g);
       const kind = below ? fusedActivationId(below.fn) : undefined;
       const fused = below !== null && kind !== undefined;
-      const expression = below && !fused ? expressions.kernelsOf(below.fn) : undefined;
+      const expression = below && !fused ? generated.activationKernels(below.fn) : undefined;
       const [rows, inputs, outputs] = [g.rows, weight.rows, weight.cols];
       const operands = fused || expression ? [g.data, weight.data, out.data, below!.z.data, below!.a.data] : [g.data, weight.data, out.data];
       staging.run(operands, ([pg, pw, po, pz = 0, pa = 0]) => {
@@ -200,7 +200,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
 
     activate(fn: ActivationFunction, z, out) {
       const kind = fusedActivationId(fn);
-      const expression = kind === undefined ? expressions.kernelsOf(fn) : undefined;
+      const expression = kind === undefined ? generated.activationKernels(fn) : undefined;
       if (expression) return staging.run([z.data, out.data], ([pz, po]) => expression.forward(isF64(z) ? 1 : 0, pz, po, z.size));
       if (kind === undefined) return javascript.activate(fn, z, out);
       staging.run([z.data, out.data], ([pz, po]) => kernels.activate(isF64(z), kind, pz, po, z.size));
@@ -208,7 +208,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
 
     activateBackward(fn: ActivationFunction, z, a, gradA, gradZ) {
       const kind = fusedActivationId(fn);
-      const expression = kind === undefined ? expressions.kernelsOf(fn) : undefined;
+      const expression = kind === undefined ? generated.activationKernels(fn) : undefined;
       if (expression) {
         return staging.run([z.data, a.data, gradA.data, gradZ.data], ([pz, pa, pg, po]) => expression.backward(isF64(z) ? 1 : 0, pz, pa, pg, po, z.size));
       }
@@ -249,6 +249,12 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       staging.run([param.data, grad.data, m.data, v.data], ([pw, pg, pm, pv]) => {
         kernels.adamUpdate(isF64(param), pw, pg, pm, pv, param.size, lr, beta1, beta2, eps, 1 - beta1 ** step, 1 - beta2 ** step);
       });
+    },
+
+    applyUpdateRule(rule, tensors, scalars) {
+      const update = generated.updateRuleKernel(rule);
+      const [first] = tensors;
+      staging.run(tensors.map((t) => t.data), (pointers) => update(isF64(first) ? 1 : 0, first.size, ...pointers, ...scalars));
     },
 
     argmaxRows(x) {
