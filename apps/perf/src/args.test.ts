@@ -3,12 +3,12 @@ import { UsageError, parseArgs } from "./args.js";
 
 describe("parseArgs", () => {
   it("runs every section and peer by default", () => {
-    expect(parseArgs([])).toEqual({ quick: false, sections: ["gemm", "epochs", "heap", "peers"], peers: ["tfjs", "jax", "numpy"] });
+    expect(parseArgs([])).toEqual({ quick: false, sections: ["gemm", "epochs", "plugins", "heap", "peers"], peers: ["tfjs", "jax", "numpy"] });
   });
 
   it("reads --quick, --out, --no-peers and thread lists", () => {
     const args = parseArgs(["--quick", "--out=/tmp/x", "--no-peers", "--threads", "1,2,2"]);
-    expect(args).toMatchObject({ quick: true, outDir: "/tmp/x", sections: ["gemm", "epochs", "heap"], threads: [1, 2] });
+    expect(args).toMatchObject({ quick: true, outDir: "/tmp/x", sections: ["gemm", "epochs", "plugins", "heap"], threads: [1, 2] });
   });
 
   it("reads --render with the perf.json to rewrite BENCHMARKS.md from", () => {
