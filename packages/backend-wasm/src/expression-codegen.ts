@@ -27,18 +27,36 @@ const UNARY: Readonly<Record<string, (b: WasmFunctionBuilder, x: number) => numb
 
 /**
  * Emits code computing `expression` on two lanes; `variables` maps each variable name to the
- * local holding it. Returns the local holding the result.
+ * local holding it. Returns the local holding the result. A subexpression written twice (GELU's
+ * tanh u in its derivative) is computed once: the code has no branches, so every local it
+ * assigns is ready wherever a later part reads it.
  */
 export function emitExpression(b: WasmFunctionBuilder, expression: Expression, variables: ReadonlyMap<string, number>): number {
-  if (typeof expression === "number") return b.constant(expression);
+  return emitShared(b, expression, variables, new Map());
+}
+
+function emitShared(b: WasmFunctionBuilder, expression: Expression, variables: ReadonlyMap<string, number>, emitted: Map<string, number>): number {
   if (typeof expression === "string") {
     const local = variables.get(expression);
     if (local === undefined) throw new RangeError(`emitExpression: no local for variable "${expression}"`);
     return local;
   }
+  // −0 is spelled out: JSON would write it as 0.
+  const key = JSON.stringify(expression, (_, value: unknown) => (Object.is(value, -0) ? "-0" : value));
+  let local = emitted.get(key);
+  if (local === undefined) {
+    local = emitOperation(b, expression, variables, emitted);
+    emitted.set(key, local);
+  }
+  return local;
+}
+
+function emitOperation(b: WasmFunctionBuilder, expression: Expression, variables: ReadonlyMap<string, number>, emitted: Map<string, number>): number {
+  if (typeof expression === "number") return b.constant(expression);
+  if (typeof expression === "string") return emitShared(b, expression, variables, emitted);
   const [operator, ...args] = expression;
-  if (operator === "pow") return emitPower(b, emitExpression(b, args[0], variables), args[1] as number);
-  const values = args.map((argument) => emitExpression(b, argument, variables));
+  if (operator === "pow") return emitPower(b, emitShared(b, args[0], variables, emitted), args[1] as number);
+  const values = args.map((argument) => emitShared(b, argument, variables, emitted));
   if (Object.hasOwn(BINARY, operator)) return b.f64x2(BINARY[operator], values[0], values[1]);
   if (Object.hasOwn(COMPARISON, operator)) return b.f64x2(SIMD.v128And, b.f64x2(COMPARISON[operator], values[0], values[1]), b.constant(1));
   if (operator === "where") return b.select(values[1], values[2], b.f64x2(SIMD.f64x2Ne, values[0], b.constant(0)));
