@@ -17,6 +17,7 @@ export { compileExpression } from "./expression/compile-expression.js";
 export { differentiateExpression } from "./expression/differentiate-expression.js";
 export { simplifyExpression } from "./expression/simplify-expression.js";
 export { expressionActivation, type ActivationDeclaration } from "./expression/expression-activation.js";
+export { BUILT_IN_ACTIVATION_DECLARATIONS } from "./expression/built-in-activations.js";
 export { compileUpdateRule, type UpdateRule, type UpdateAssignment, type CompiledUpdateRule } from "./expression/update-rule.js";
 export { ActivationModule } from "./activation-module.js";
 export { Module, isModule, fusesActivation, type ActivationFusing, type BackwardOptions } from "./module.js";

@@ -118,7 +118,7 @@ const BUGS: { kernel: BackendKernel; bug: string; replacement: Partial<Backend> 
     bug: "clamps an expression activation's input to ±20, as a vector exp might to avoid overflow",
     replacement: {
       activate(fn, z, out) {
-        if (!fn.expression) return base.activate(fn, z, out);
+        if (!fn.expression || fn.kernel) return base.activate(fn, z, out);
         z.data.forEach((v, i) => (out.data[i] = fn.forward(Math.max(-20, Math.min(20, v)))));
       },
     },
@@ -128,7 +128,7 @@ const BUGS: { kernel: BackendKernel; bug: string; replacement: Partial<Backend> 
     bug: "passes an expression derivative z where it reads the forward value y",
     replacement: {
       activateBackward(fn, z, a, gradA, gradZ) {
-        if (!fn.expression) return base.activateBackward(fn, z, a, gradA, gradZ);
+        if (!fn.expression || fn.kernel) return base.activateBackward(fn, z, a, gradA, gradZ);
         z.data.forEach((v, i) => (gradZ.data[i] = gradA.data[i] * fn.derivative(v, v)));
       },
     },

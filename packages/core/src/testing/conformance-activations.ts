@@ -1,25 +1,22 @@
 import type { ActivationFunction } from "../activation-function.js";
 import type { Expression } from "../expression/expression.js";
+import { BUILT_IN_ACTIVATION_DECLARATIONS } from "../expression/built-in-activations.js";
 import { expressionActivation } from "../expression/expression-activation.js";
 
 // The activations the conformance suite runs through activate, activateBackward and the fused
-// Linear kernels. Core cannot depend on @nabla/activations, so the four built-ins with fused
-// backend kernels are written here from equations (5)–(12) of the report exactly as that package
-// defines them; a backend's own test may pass the package's values instead.
+// Linear kernels. The four built-ins with fused backend kernels come from the same declarations
+// @nabla/activations builds its own from, so the suite checks exactly the math users get.
+
+/** ReLU, SiLU, sigmoid and tanh: every activation a backend may have a fused kernel for. */
+export const BUILT_IN_ACTIVATIONS: readonly ActivationFunction[] = Object.values(BUILT_IN_ACTIVATION_DECLARATIONS).map((declaration) =>
+  expressionActivation(declaration),
+);
 
 function stableSigmoid(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
   return e / (1 + e);
 }
-
-/** ReLU, SiLU, sigmoid and tanh: every activation a backend may have a fused kernel for. */
-export const BUILT_IN_ACTIVATIONS: readonly ActivationFunction[] = [
-  { name: "relu", kernel: "relu", forward: (z) => (z <= 0 ? 0 : z), derivative: (z) => (z > 0 ? 1 : 0) },
-  { name: "silu", kernel: "silu", forward: (z) => z * stableSigmoid(z), derivative: (z) => stableSigmoid(z) * (1 + z * stableSigmoid(-z)) },
-  { name: "sigmoid", kernel: "sigmoid", forward: stableSigmoid, derivative: (_z, a) => a * (1 - a) },
-  { name: "tanh", kernel: "tanh", forward: Math.tanh, derivative: (_z, a) => 1 - a * a },
-];
 
 /**
  * Activations no backend has a fused kernel for (one names none, one names a kernel that does
@@ -61,6 +58,11 @@ export const EXPRESSION_ACTIVATIONS: readonly ActivationFunction[] = [
   expressionActivation({ name: "bump (expression)", forward: ["add", ["mul", ["le", "x", 1], ["exp", ["neg", ["pow", "x", 2]]]], ["mul", ["ne", "x", 0], ["lt", "x", ["ge", "x", ["eq", "x", 2]]]]] }),
 ];
 
+/** True for an activation a backend may compile from its expression: one without a fused kernel's name. */
+export function isCompiledExpression(fn: ActivationFunction): boolean {
+  return fn.expression !== undefined && fn.kernel === undefined;
+}
+
 /** Fused kernels that are piecewise linear, so any correct implementation gives the reference's exact bits. */
 const EXACT_KERNELS: ReadonlySet<string> = new Set(["relu"]);
 
@@ -71,6 +73,7 @@ const EXACT_KERNELS: ReadonlySet<string> = new Set(["relu"]);
  * and so may a backend's compiled expressions.
  */
 export function activationIsExact(fn: ActivationFunction): boolean {
+  if (fn.kernel !== undefined && EXACT_KERNELS.has(fn.kernel)) return true;
   if (fn.expression !== undefined) return false;
-  return JAVASCRIPT_ACTIVATIONS.includes(fn) || fn.kernel === undefined || EXACT_KERNELS.has(fn.kernel);
+  return JAVASCRIPT_ACTIVATIONS.includes(fn) || fn.kernel === undefined;
 }

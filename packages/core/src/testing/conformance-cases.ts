@@ -3,7 +3,7 @@ import type { Backend } from "../backend/backend.js";
 import { Tensor } from "../tensor.js";
 import { BackendConformanceError } from "./backend-conformance-error.js";
 import { CONFORMANCE_UPDATE_RULES } from "./conformance-update-rules.js";
-import { EXPRESSION_ACTIVATIONS, JAVASCRIPT_ACTIVATIONS, activationIsExact } from "./conformance-activations.js";
+import { EXPRESSION_ACTIVATIONS, JAVASCRIPT_ACTIVATIONS, activationIsExact, isCompiledExpression } from "./conformance-activations.js";
 import {
   EPSILON,
   MIN_NORMAL,
@@ -116,7 +116,7 @@ function activationsOf(context: ConformanceContext): ActivationFunction[] {
 function activationRtol(context: ConformanceContext, fn: ActivationFunction, pass: "forward" | "backward"): number {
   if (activationIsExact(fn)) return 0;
   // A compiled expression chains several transcendental functions, each a few ulps off.
-  if (fn.expression) return (pass === "forward" ? 32 : 64) * EPSILON[context.dtype];
+  if (isCompiledExpression(fn)) return (pass === "forward" ? 32 : 64) * EPSILON[context.dtype];
   return (pass === "forward" ? 8 : 16) * EPSILON[context.dtype];
 }
 
@@ -136,7 +136,7 @@ function finiteMagnitude(v: number): number {
 function expectActivation(context: ConformanceContext, fn: ActivationFunction, what: string, actual: Tensor, expected: Tensor, gradA?: Tensor, z?: Tensor): void {
   const rtol = activationRtol(context, fn, gradA ? "backward" : "forward");
   if (rtol === 0) return expectWithin(context, what, actual.data, expected.data, () => 0);
-  const inputScale = (i: number) => (fn.expression && z ? finiteMagnitude(z.data[i]) * (gradA ? Math.abs(gradA.data[i]) : 1) : 0);
+  const inputScale = (i: number) => (isCompiledExpression(fn) && z ? finiteMagnitude(z.data[i]) * (gradA ? Math.abs(gradA.data[i]) : 1) : 0);
   const scale = (i: number) => Math.abs(expected.data[i]) + (gradA ? Math.abs(gradA.data[i]) : 0) + inputScale(i);
   expectWithin(context, what, actual.data, expected.data, (i) => rtol * scale(i) + MIN_NORMAL[context.dtype]);
 }
@@ -246,7 +246,7 @@ function linearInputGradientCase(withActivation: boolean): CaseEntry {
           const derivative = (i: number) => Math.abs(fn.derivative(zRef.data[i], aRef.data[i]));
           const allowed = (i: number) =>
             derivative(i) * unit * bound[i] +
-            rtol * (Math.abs(expected.data[i]) + Math.abs(product.data[i]) * (1 + (fn.expression ? finiteMagnitude(zRef.data[i]) : 0))) +
+            rtol * (Math.abs(expected.data[i]) + Math.abs(product.data[i]) * (1 + (isCompiledExpression(fn) ? finiteMagnitude(zRef.data[i]) : 0))) +
             EPSILON[context.dtype] * Math.abs(expected.data[i]) +
             MIN_NORMAL[context.dtype];
           expectWithin(context, where, out.data, expected.data, allowed);
