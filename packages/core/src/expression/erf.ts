@@ -30,7 +30,7 @@ function erfcContinuedFraction(x: number): number {
 export function erf(x: number): number {
   const ax = Math.abs(x);
   if (!(ax < 6)) return Number.isNaN(x) ? x : Math.sign(x);
-  if (ax < 3) return x < 0 ? -erfSeries(ax) : erfSeries(ax) || x;
-  const value = 1 - erfcContinuedFraction(ax);
-  return x < 0 ? -value : value;
+  const value = ax < 3 ? erfSeries(ax) : 1 - erfcContinuedFraction(ax);
+  // x === 0 keeps the sign of −0.
+  return x < 0 ? -value : x === 0 ? x : value;
 }
