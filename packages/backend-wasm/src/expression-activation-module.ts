@@ -8,15 +8,11 @@ import { I32, SIMD, WasmFunctionBuilder } from "./wasm-function-builder.js";
 // dtypes (float32 elements are widened, evaluated and rounded once on store, as the reference
 // backend does). It imports the backend's shared memory, so it reads and writes tensors in place.
 
-/** The exports of a generated activation module; pointers are byte offsets into the shared memory. */
-export interface ExpressionActivationKernels {
-  /** out = g(z) for n elements. */
-  forward(isF64: number, z: number, out: number, n: number): void;
-  /** gradZ = gradA ⊙ g'(z), given z and a = g(z), for n elements. */
-  backward(isF64: number, z: number, a: number, gradA: number, gradZ: number, n: number): void;
-}
+// Exports, pointers being byte offsets into the shared memory:
+// forward(isF64, z, out, n): out = g(z) for n elements;
+// backward(isF64, z, a, gradA, gradZ, n): gradZ = gradA ⊙ g'(z), given z and a = g(z).
 
-const compiled = new Map<string, WebAssembly.Module>();
+const compiled = new Map<string, { module: WebAssembly.Module; bytes: Uint8Array }>();
 
 /** The binary module for `expression`: imports env.memory (shared, up to 4 GiB), exports forward and backward. */
 export function encodeExpressionActivationModule(expression: ActivationExpression): Uint8Array {
@@ -37,14 +33,15 @@ export function encodeExpressionActivationModule(expression: ActivationExpressio
   ]);
 }
 
-/** The kernels of an expression activation over `memory`; modules are compiled once per expression and process. */
-export function instantiateExpressionActivation(expression: ActivationExpression, memory: WebAssembly.Memory): ExpressionActivationKernels {
+/** The compiled module for `expression` and its bytes; modules are compiled once per expression and process. */
+export function compileExpressionActivation(expression: ActivationExpression): { module: WebAssembly.Module; bytes: Uint8Array } {
   // −0 is spelled out: JSON would write it as 0, and mul(−0, x) differs from mul(0, x) in sign.
   const key = JSON.stringify(expression, (_, value: unknown) => (Object.is(value, -0) ? "-0" : value));
-  let module = compiled.get(key);
-  if (!module) {
-    module = new WebAssembly.Module(encodeExpressionActivationModule(expression));
-    compiled.set(key, module);
+  let found = compiled.get(key);
+  if (!found) {
+    const bytes = encodeExpressionActivationModule(expression);
+    found = { module: new WebAssembly.Module(bytes), bytes };
+    compiled.set(key, found);
   }
-  return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as ExpressionActivationKernels;
+  return found;
 }

@@ -7,10 +7,9 @@ import { F64, I32, SIMD, WasmFunctionBuilder } from "./wasm-function-builder.js"
 // elements that loads every tensor, computes the assignments in order (each later one reading the
 // values the earlier ones stored, float32 ones rounded) and stores the targets, in f64x2 for both dtypes.
 
-/** update(isF64, n, tensor pointers…, scalars…): one step of the rule over n elements, in place. */
-export type UpdateRuleKernel = (isF64: number, n: number, ...pointersThenScalars: number[]) => void;
+// Export: update(isF64, n, tensor pointers…, scalars…), one step of the rule over n elements, in place.
 
-const compiled = new Map<string, WebAssembly.Module>();
+const compiled = new Map<string, { module: WebAssembly.Module; bytes: Uint8Array }>();
 
 /** The binary module for `rule`, exporting `update`. */
 export function encodeUpdateRuleModule(rule: CompiledUpdateRule): Uint8Array {
@@ -43,13 +42,14 @@ export function encodeUpdateRuleModule(rule: CompiledUpdateRule): Uint8Array {
   return encodeKernelModule([{ name: "update", builder: b }]);
 }
 
-/** The update kernel of `rule` over `memory`; modules are compiled once per rule and process. */
-export function instantiateUpdateRule(rule: CompiledUpdateRule, memory: WebAssembly.Memory): UpdateRuleKernel {
+/** The compiled module for `rule` and its bytes; modules are compiled once per rule and process. */
+export function compileUpdateRuleModule(rule: CompiledUpdateRule): { module: WebAssembly.Module; bytes: Uint8Array } {
   const key = JSON.stringify({ tensors: rule.tensors, scalars: rule.scalars, updates: rule.updates }, (_, value: unknown) => (Object.is(value, -0) ? "-0" : value));
-  let module = compiled.get(key);
-  if (!module) {
-    module = new WebAssembly.Module(encodeUpdateRuleModule(rule));
-    compiled.set(key, module);
+  let found = compiled.get(key);
+  if (!found) {
+    const bytes = encodeUpdateRuleModule(rule);
+    found = { module: new WebAssembly.Module(bytes), bytes };
+    compiled.set(key, found);
   }
-  return new WebAssembly.Instance(module, { env: { memory } }).exports.update as UpdateRuleKernel;
+  return found;
 }

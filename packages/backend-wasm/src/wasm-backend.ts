@@ -3,7 +3,7 @@ import { createReferenceBackend, type ActivationFunction, type AdamHyperparamete
 import { fusedActivationId } from "./activation-kernels.js";
 import { GeneratedKernelCache } from "./generated-kernel-cache.js";
 import { detectWasmFeatures, type WasmFeatures } from "./feature-probe.js";
-import { planGemmRows, planLinearRows } from "./gemm-plan.js";
+import { planElementwise, planGemmRows, planLinearRows } from "./gemm-plan.js";
 import { compileKernelModule, instantiateKernels } from "./kernel-module.js";
 import { OperandStaging, type KernelOperand } from "./operand-staging.js";
 import { ParallelRunner } from "./parallel-runner.js";
@@ -75,7 +75,21 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   const scratch = Array.from({ length: threads }, () => allocator.allocate(scratchBytes));
   const runner = new ParallelRunner(kernels, module, memory, threads);
   // Activations and update rules declared as expressions run in WebAssembly generated for them at first use.
-  const generated = new GeneratedKernelCache(memory);
+  const generated = new GeneratedKernelCache(memory, allocator, runner);
+
+  /**
+   * A generated elementwise kernel over n elements, split across the threads when large enough:
+   * `pointers` advance to each range's first element, and `layout` orders a range's arguments.
+   */
+  function elementwise(kernel: number, f64: boolean, n: number, pointers: readonly number[], layout: (range: { f64: number; n: number; pointers: number[] }) => number[]): void {
+    const bytes = f64 ? 8 : 4;
+    const jobs = planElementwise(n, runner.threads).map(({ start, end }) => layout({ f64: f64 ? 1 : 0, n: end - start, pointers: pointers.map((p) => p + start * bytes) }));
+    runner.run(kernel, jobs);
+  }
+  const activationForward = (kernel: number, f64: boolean, z: number, out: number, n: number) =>
+    elementwise(kernel, f64, n, [z, out], (r) => [r.f64, ...r.pointers, r.n]);
+  const activationBackward = (kernel: number, f64: boolean, z: number, a: number, gradA: number, gradZ: number, n: number) =>
+    elementwise(kernel, f64, n, [z, a, gradA, gradZ], (r) => [r.f64, ...r.pointers, r.n]);
 
   /** C = op(A)·op(B) on staged operands, split by rows of C across the threads when large enough. */
   function gemm(f64: boolean, transA: boolean, transB: boolean, m: number, n: number, k: number, pa: number, lda: number, pb: number, ldb: number, pc: number): void {
@@ -139,7 +153,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
           ]);
           runner.run("linearForward", jobs);
         }
-        expression?.forward(f64 ? 1 : 0, pz, pa, rows * outputs);
+        if (expression) activationForward(expression.forward, f64, pz, pa, rows * outputs);
       });
       // An activation with neither a fused kernel nor an expression runs its own JavaScript on the finished z.
       if (after && !fused && !expression) javascript.activate(after.fn, z, after.out);
@@ -164,7 +178,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
           });
           runner.run("linearInputGradient", jobs);
         }
-        expression?.backward(f64 ? 1 : 0, pz, pa, po, po, rows * inputs);
+        if (expression) activationBackward(expression.backward, f64, pz, pa, po, po, rows * inputs);
       });
       if (below && !fused && !expression) javascript.activateBackward(below.fn, below.z, below.a, out, out);
     },
@@ -201,7 +215,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     activate(fn: ActivationFunction, z, out) {
       const kind = fusedActivationId(fn);
       const expression = kind === undefined ? generated.activationKernels(fn) : undefined;
-      if (expression) return staging.run([z.data, out.data], ([pz, po]) => expression.forward(isF64(z) ? 1 : 0, pz, po, z.size));
+      if (expression) return staging.run([z.data, out.data], ([pz, po]) => activationForward(expression.forward, isF64(z), pz, po, z.size));
       if (kind === undefined) return javascript.activate(fn, z, out);
       staging.run([z.data, out.data], ([pz, po]) => kernels.activate(isF64(z), kind, pz, po, z.size));
     },
@@ -210,7 +224,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       const kind = fusedActivationId(fn);
       const expression = kind === undefined ? generated.activationKernels(fn) : undefined;
       if (expression) {
-        return staging.run([z.data, a.data, gradA.data, gradZ.data], ([pz, pa, pg, po]) => expression.backward(isF64(z) ? 1 : 0, pz, pa, pg, po, z.size));
+        return staging.run([z.data, a.data, gradA.data, gradZ.data], ([pz, pa, pg, po]) => activationBackward(expression.backward, isF64(z), pz, pa, pg, po, z.size));
       }
       if (kind === undefined) return javascript.activateBackward(fn, z, a, gradA, gradZ);
       staging.run([z.data, a.data, gradA.data, gradZ.data], ([pz, pa, pg, po]) => {
@@ -252,9 +266,9 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     },
 
     applyUpdateRule(rule, tensors, scalars) {
-      const update = generated.updateRuleKernel(rule);
+      const kernel = generated.updateRuleKernel(rule);
       const [first] = tensors;
-      staging.run(tensors.map((t) => t.data), (pointers) => update(isF64(first) ? 1 : 0, first.size, ...pointers, ...scalars));
+      staging.run(tensors.map((t) => t.data), (pointers) => elementwise(kernel, isF64(first), first.size, pointers, (r) => [r.f64, r.n, ...r.pointers, ...scalars]));
     },
 
     argmaxRows(x) {
