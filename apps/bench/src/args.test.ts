@@ -1,27 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { UsageError, parseArgs } from "./args.js";
+import { UsageError, parseBenchArgs } from "./args.js";
 
-describe("parseArgs", () => {
-  it("runs both tasks by default with the nabla protocol", () => {
-    expect(parseArgs([])).toEqual({ tasks: ["regression", "classification"], quick: false, protocol: "nabla" });
+describe("parseBenchArgs", () => {
+  it("runs every experiment by default, with each experiment's own protocol", () => {
+    expect(parseBenchArgs([])).toEqual({ experiments: [], quick: false, help: false });
   });
 
-  it("reads the documented flags, in either --flag value or --flag=value form", () => {
-    expect(parseArgs(["classification", "--quick", "--data-dir", "/d", "--out=/o", "--protocol", "reference", "--backend", "wasm", "--seeds", "10"])).toEqual({
-      tasks: ["classification"],
+  it("reads experiment names and the documented flags, in either --flag value or --flag=value form", () => {
+    expect(parseBenchArgs(["classification", "--quick", "--data-dir", "/d", "--out=/o", "--protocol", "reference", "--backend", "wasm", "--seeds", "10"])).toEqual({
+      experiments: ["classification"],
       quick: true,
       dataDir: "/d",
       outDir: "/o",
       protocol: "reference",
       backend: "wasm",
       seeds: 10,
+      help: false,
     });
   });
 
-  it("rejects unknown arguments, missing values and bad numbers with a UsageError", () => {
-    expect(() => parseArgs(["regresion"])).toThrow(UsageError);
-    expect(() => parseArgs(["--out"])).toThrow(/--out needs a value/);
-    expect(() => parseArgs(["--seeds", "0"])).toThrow(/positive integer/);
-    expect(() => parseArgs(["--protocol", "numpy"])).toThrow(/nabla or reference/);
+  it("ignores the -- separator pnpm may forward", () => {
+    expect(parseBenchArgs(["--", "regression", "--quick"])).toMatchObject({ experiments: ["regression"], quick: true });
+  });
+
+  it("rejects unknown flags, missing values and bad numbers with a UsageError", () => {
+    expect(() => parseBenchArgs(["--fast"])).toThrow(UsageError);
+    expect(() => parseBenchArgs(["--out"])).toThrow(UsageError);
+    expect(() => parseBenchArgs(["--seeds", "0"])).toThrow(/positive integer/);
+    expect(() => parseBenchArgs(["--protocol", "numpy"])).toThrow(/nabla or reference/);
   });
 });

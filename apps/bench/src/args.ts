@@ -1,89 +1,86 @@
-export type TaskName = "regression" | "classification";
-export const TASKS: readonly TaskName[] = ["regression", "classification"];
-export type ProtocolName = "nabla" | "reference";
+import { parseArgs } from "node:util";
+import type { ProtocolName } from "./protocol.js";
 
+/** What `pnpm bench` was asked to do. */
 export interface BenchArgs {
-  tasks: TaskName[];
+  /** Experiment names (their folders under experiments/); empty runs them all. */
+  experiments: string[];
   quick: boolean;
   dataDir?: string;
   outDir?: string;
-  protocol: ProtocolName;
+  protocol?: ProtocolName;
   backend?: string;
   /** Run each model with this many seeds and report mean ± sd instead of one run. */
   seeds?: number;
-  /** Override the experiment's epoch count. */
+  /** Override the experiments' epoch count. */
   epochs?: number;
+  help: boolean;
 }
 
+/** A command line `pnpm bench` cannot act on; the CLI prints it with the usage text. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-export const USAGE = `usage: pnpm bench [regression|classification] [--quick] [--data-dir DIR] [--out DIR]
+/** The usage text of `pnpm bench`. */
+export const USAGE = `usage: pnpm bench [EXPERIMENT ...] [--quick] [--data-dir DIR] [--out DIR]
                   [--protocol nabla|reference] [--backend NAME] [--seeds N] [--epochs N]
 
-  no task        run both experiments
-  --quick        a small subset and few epochs (smoke test, CI)
+  EXPERIMENT     a folder name under experiments/ (regression, classification, ...); none runs all
+  --quick        each experiment's small subset and few epochs (smoke test, CI)
   --data-dir     folder holding california_housing/ and cifar-10-batches-bin/
                  (default: the NABLA_DATA_DIR environment variable)
-  --out          results folder (default: apps/bench/results, or apps/bench/results-quick with --quick)
-  --protocol     nabla (default generator, each model seeded alone) or reference (the report's
-                 float64 NumPy stream shared by the models in table order)
+  --out          also copy the results and the index here
+  --protocol     override the experiments' protocol: nabla (each model seeded alone) or reference
+                 (the report's float64 NumPy stream shared by the models in table order)
   --backend      a registered backend (default: the fastest available)
   --seeds N      run every model with N seeds and report mean ± sd and a 95% interval
-  --epochs N     override the experiment's epoch count`;
+  --epochs N     override the experiments' epoch count
 
-function positiveInteger(flag: string, value: string | undefined): number {
+Each experiment is a turbo task cached by its file, the built code it uses, its data's checksums,
+the backend and these settings; set TURBO_API, TURBO_TOKEN and TURBO_TEAM to share a remote cache.`;
+
+function positiveInteger(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < 1) throw new UsageError(`${flag} needs a positive integer, got ${value ?? "nothing"}`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} needs a positive integer, got ${value}`);
   return n;
 }
 
-export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { tasks: [], quick: false, protocol: "nabla" };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case "regression":
-      case "classification":
-        if (!args.tasks.includes(flag)) args.tasks.push(flag);
-        break;
-      case "--quick":
-        args.quick = true;
-        break;
-      case "--data-dir":
-        args.dataDir = value();
-        break;
-      case "--out":
-        args.outDir = value();
-        break;
-      case "--protocol": {
-        const protocol = value();
-        if (protocol !== "nabla" && protocol !== "reference") throw new UsageError(`--protocol must be nabla or reference, got ${protocol}`);
-        args.protocol = protocol;
-        break;
-      }
-      case "--backend":
-        args.backend = value();
-        break;
-      case "--seeds":
-        args.seeds = positiveInteger("--seeds", value());
-        break;
-      case "--epochs":
-        args.epochs = positiveInteger("--epochs", value());
-        break;
-      case "--":
-        break;
-      default:
-        throw new UsageError(`unknown argument "${arg}"`);
-    }
+/** Parses `pnpm bench`'s command line with node:util's parseArgs (both --flag value and --flag=value). */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      // pnpm may forward a "--" separator; the old hand-written parsers skipped it too.
+      args: argv.filter((arg) => arg !== "--"),
+      allowPositionals: true,
+      options: {
+        quick: { type: "boolean", default: false },
+        "data-dir": { type: "string" },
+        out: { type: "string" },
+        protocol: { type: "string" },
+        backend: { type: "string" },
+        seeds: { type: "string" },
+        epochs: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  if (args.tasks.length === 0) args.tasks = [...TASKS];
-  return args;
+  const { values, positionals } = parsed;
+  const protocol = values.protocol;
+  if (protocol !== undefined && protocol !== "nabla" && protocol !== "reference") throw new UsageError(`--protocol must be nabla or reference, got ${protocol}`);
+  return {
+    experiments: [...new Set(positionals)],
+    quick: values.quick,
+    dataDir: values["data-dir"],
+    outDir: values.out,
+    protocol,
+    backend: values.backend,
+    seeds: positiveInteger("--seeds", values.seeds),
+    epochs: positiveInteger("--epochs", values.epochs),
+    help: values.help,
+  };
 }

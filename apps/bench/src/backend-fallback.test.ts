@@ -6,7 +6,7 @@ import "./register-plugins.js";
 
 const registry = getDefaultRegistry();
 const nativeBuilt = registry.get("backend", "native").isAvailable();
-const spec = JSON.parse(readFileSync(new URL("../experiments/classification.json", import.meta.url), "utf8")).models[2].spec;
+const spec = JSON.parse(readFileSync(new URL("../../../experiments/classification/experiment.json", import.meta.url), "utf8")).models[2].spec;
 
 /** Final loss of a few full-batch epochs of the Tanh/Adam CIFAR MLP on fixed synthetic data. */
 function trainOn(backend: Backend): number[] {

@@ -1,4 +1,4 @@
-import type { MetricColumn } from "./experiment.js";
+import type { MetricColumn } from "./experiment-schema.js";
 
 export interface TableModel {
   name: string;

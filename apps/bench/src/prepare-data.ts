@@ -1,6 +1,9 @@
-import { Tensor, type Backend, type DType, type Registry, type TabularData, type Targets } from "@nabla/core";
+import { dirname, resolve } from "node:path";
+import { Tensor, type Backend, type DatasetSplits, type DType, type Registry, type TabularData, type Targets } from "@nabla/core";
 import { fitStandardScaler, trainTestSplit } from "@nabla/datasets";
-import type { Experiment } from "./experiment.js";
+import { ExperimentFileError } from "./experiment-file-error.js";
+import { loadTableFile } from "./load-table-file.js";
+import type { Experiment } from "./load-experiment.js";
 
 export interface PreparedSplit {
   x: Tensor;
@@ -39,20 +42,26 @@ function toSplit(data: TabularData, features: ArrayLike<number>, backend: Backen
   return { x, y, rows: data.rows };
 }
 
+async function loadSplits(experiment: Experiment, options: PrepareOptions): Promise<Pick<DatasetSplits, "train" | "test">> {
+  const { dataset, quick } = experiment;
+  if ("file" in dataset) {
+    return { train: loadTableFile(resolve(dirname(experiment.file), dataset.file), dataset, experiment.task, experiment.file) };
+  }
+  const limits = options.quick ? { limitTrain: quick.trainRows, limitTest: quick.testRows } : {};
+  return options.registry.get("dataset", dataset.name).load({ ...dataset.options, ...limits, dataDir: options.dataDir });
+}
+
 /** Loads the experiment's dataset, splits it, standardizes features with the training statistics. */
 export async function prepareData(experiment: Experiment, options: PrepareOptions): Promise<PreparedData> {
   const { registry, backend, dtype, quick } = options;
-  const dataset = registry.get("dataset", experiment.dataset.type);
-  const limits = quick ? { limitTrain: experiment.quick.trainRows, limitTest: experiment.quick.testRows } : {};
-  const splits = await dataset.load({ ...experiment.dataset.options, ...limits, dataDir: options.dataDir });
-
+  const splits = await loadSplits(experiment, options);
   let train: TabularData;
   let test: TabularData;
   if (splits.test) {
     train = splits.train;
     test = splits.test;
   } else {
-    if (!experiment.split) throw new Error(`${experiment.dataset.type} has no test split and the experiment names no "split"`);
+    if (!experiment.split) throw new ExperimentFileError(experiment.file, "$.split", "the dataset has no test split of its own: say how to split it");
     const generator = registry.get("generator", options.splitGenerator).create(experiment.split.seed);
     ({ train, test } = trainTestSplit(splits.train, { testSize: experiment.split.testSize, generator }));
   }
@@ -61,7 +70,7 @@ export async function prepareData(experiment: Experiment, options: PrepareOption
     test = firstRows(test, experiment.quick.testRows);
   }
 
-  if (!experiment.standardize) {
+  if (!experiment.preprocessing?.standardize) {
     return { train: toSplit(train, train.features, backend, dtype), test: toSplit(test, test.features, backend, dtype) };
   }
   const scaler = fitStandardScaler(train.features, train.rows, train.cols);

@@ -1,11 +1,13 @@
 import type { DType, RandomGenerator, Registry } from "@nabla/core";
-import type { ProtocolName } from "./args.js";
-import type { Experiment } from "./experiment.js";
+import type { Experiment } from "./load-experiment.js";
+
+/** "nabla": each model its own stream; "reference": the report's run exactly (PROTOCOL.md). */
+export type ProtocolName = "nabla" | "reference";
 
 export interface ProtocolSettings {
   name: ProtocolName;
   dtype: DType;
-  /** Generator type for weights and dropout masks. */
+  /** Generator type for weights, dropout masks and mini-batch order. */
   generator: string;
   /** Generator type for the train/test split. */
   splitGenerator: string;
@@ -34,7 +36,7 @@ export function protocolSettings(name: ProtocolName, experiment: Experiment): Pr
   }
   return {
     name,
-    dtype: experiment.dtype,
+    dtype: experiment.training.dtype,
     generator: "nabla/xoshiro128",
     splitGenerator: "nabla/xoshiro128",
     generatorFor(registry, seed) {

@@ -1,14 +1,13 @@
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { getDefaultRegistry, selectBackend } from "@nabla/core";
 import "./register-plugins.js";
+import { loadExperiment } from "./load-experiment.js";
 import { runTask } from "./run-task.js";
 
 const dataDir = process.env.NABLA_DATA_DIR;
 // Native joins wherever its addon was built; its fused Linear kernels must land on the same digits.
 const backends = getDefaultRegistry().get("backend", "native").isAvailable() ? ["reference", "wasm", "native"] : ["reference", "wasm"];
-const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const regression = loadExperiment(new URL("../../../experiments/regression/experiment.json", import.meta.url).pathname);
 
 // The report's Table 1 as its run printed it (PROTOCOL.md), four decimals.
 const TABLE_1: Record<string, { mse: string; rmse: string; r2: string }> = {
@@ -22,8 +21,7 @@ describe.skipIf(!dataDir)("the reference protocol on the real California Housing
   // The readable reference kernels and the fast ones must all land on the printed digits.
   it.each(backends)("reproduces every printed number of the report's Table 1 at four decimals on the %s backend", { timeout: 30 * 60_000 }, async (backend) => {
     const registry = getDefaultRegistry();
-    const run = await runTask("regression", {
-      benchDir,
+    const run = await runTask(regression, {
       registry,
       backend: selectBackend(registry, backend),
       protocol: "reference",

@@ -1,20 +1,18 @@
-import { join } from "node:path";
 import type { Backend, Registry } from "@nabla/core";
-import type { ProtocolName, TaskName } from "./args.js";
-import { loadExperiment, type Experiment } from "./experiment.js";
+import type { Experiment } from "./load-experiment.js";
 import { prepareData } from "./prepare-data.js";
-import { protocolSettings, type ProtocolSettings } from "./protocol.js";
+import { protocolSettings, type ProtocolName, type ProtocolSettings } from "./protocol.js";
 import { runExperiment, type ModelResult } from "./run-experiment.js";
 
 export interface TaskOptions {
-  benchDir: string;
   registry: Registry;
   backend: Backend;
-  protocol: ProtocolName;
+  /** Overrides the experiment's own protocol. */
+  protocol?: ProtocolName;
   quick: boolean;
   dataDir?: string;
   epochs?: number;
-  /** Train every model once per seed (default: the experiment's seed only). */
+  /** Train every model once per seed (default: the experiment's `seeds`, else its `seed` only). */
   seeds?: readonly number[];
   quiet?: boolean;
   /** Called after each model of a single-seed run with the results so far. */
@@ -33,13 +31,12 @@ export interface TaskRun {
   wallSeconds: number;
 }
 
-/** Loads a task's experiment file and data, and trains its models under the chosen protocol. */
-export async function runTask(task: TaskName, options: TaskOptions): Promise<TaskRun> {
+/** Loads an experiment's data and trains its models under the chosen protocol. */
+export async function runTask(experiment: Experiment, options: TaskOptions): Promise<TaskRun> {
   const { registry, backend } = options;
   const started = performance.now();
-  const experiment = loadExperiment(join(options.benchDir, "experiments", `${task}.json`));
-  const protocol = protocolSettings(options.protocol, experiment);
-  const epochs = options.epochs ?? (options.quick ? experiment.quick.epochs : experiment.epochs);
+  const protocol = protocolSettings(options.protocol ?? experiment.training.protocol ?? "nabla", experiment);
+  const epochs = options.epochs ?? (options.quick ? experiment.quick.epochs : experiment.training.epochs);
   const data = await prepareData(experiment, {
     registry,
     backend,
@@ -49,10 +46,10 @@ export async function runTask(task: TaskName, options: TaskOptions): Promise<Tas
     splitGenerator: protocol.splitGenerator,
   });
   if (!options.quiet) {
-    console.error(`${task}: ${data.train.rows} training rows, ${data.test.rows} test rows, ${epochs} epochs, ${protocol.dtype}, protocol ${protocol.name}`);
+    console.error(`${experiment.name}: ${data.train.rows} training rows, ${data.test.rows} test rows, ${epochs} epochs, ${protocol.dtype}, protocol ${protocol.name}`);
   }
   // The data is loaded and split once; only the models' own streams change with the seed.
-  const seeds = options.seeds ?? [experiment.seed];
+  const seeds = options.seeds ?? experiment.training.seeds ?? [experiment.training.seed];
   const taskRun = (runs: ModelResult[][]): TaskRun => ({
     experiment,
     protocol,

@@ -69,6 +69,28 @@ export function lossCurveSvg(title: string, losses: readonly number[]): string {
   return svgDocument(`${a.frame}\n<polyline fill="none" stroke="#1f77b4" stroke-width="2" points="${points}"/>`);
 }
 
+// Ten distinguishable line colours (matplotlib's tab10), reused in order.
+const SERIES_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+
+/** Several models' training losses on one chart, with a legend naming each line. */
+export function lossCurvesSvg(title: string, series: readonly { name: string; losses: readonly number[] }[]): string {
+  const all = series.flatMap((s) => s.losses);
+  const [low, high] = extent(all);
+  const longest = Math.max(2, ...series.map((s) => s.losses.length));
+  const a = axes(title, "epoch", "training loss", [1, longest], [Math.min(0, low), high]);
+  const lines = series.map((s, k) => {
+    const colour = SERIES_COLOURS[k % SERIES_COLOURS.length];
+    const points = s.losses.map((loss, i) => `${a.x(i + 1).toFixed(1)},${a.y(loss).toFixed(1)}`).join(" ");
+    const legendY = MARGIN.top + 14 + k * 16;
+    return [
+      `<polyline fill="none" stroke="${colour}" stroke-width="1.5" points="${points}"/>`,
+      `<line x1="${WIDTH - MARGIN.right - 190}" y1="${legendY - 4}" x2="${WIDTH - MARGIN.right - 170}" y2="${legendY - 4}" stroke="${colour}" stroke-width="3"/>`,
+      `<text x="${WIDTH - MARGIN.right - 165}" y="${legendY}" font-size="11">${escapeXml(s.name)}</text>`,
+    ].join("\n");
+  });
+  return svgDocument(`${a.frame}\n${lines.join("\n")}`);
+}
+
 /** Predicted against actual values, with the y = x line a perfect model would sit on. */
 export function paritySvg(title: string, actual: ArrayLike<number>, predicted: ArrayLike<number>): string {
   const [lowA, highA] = extent(actual);

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Experiment } from "./experiment.js";
+import type { Experiment } from "./load-experiment.js";
 import { resultsTable } from "./markdown-table.js";
 import type { ModelResult } from "./run-experiment.js";
 import { lossCurveSvg, paritySvg } from "./svg-plot.js";
@@ -29,12 +29,13 @@ export function slug(name: string): string {
 }
 
 /**
- * Writes `<task>.json` (the documented interface), `<task>.md` (the table beside the report's
- * numbers) and the SVG plots (a loss curve per model; a parity plot per regression model).
+ * Writes `<name>.json` (the documented interface, read back by the results index), `<name>.md`
+ * (the table beside the reported numbers) and the SVG plots (a loss curve per model; a parity plot
+ * per regression model), `<name>` being the experiment's name.
  */
 export function writeResults(outDir: string, experiment: Experiment, run: RunDescription, results: readonly ModelResult[]): { files: string[]; table: string } {
   mkdirSync(outDir, { recursive: true });
-  const task = experiment.task;
+  const name = experiment.name;
   const written: string[] = [];
   const write = (name: string, content: string) => {
     writeFileSync(join(outDir, name), content);
@@ -43,7 +44,9 @@ export function writeResults(outDir: string, experiment: Experiment, run: RunDes
 
   const unfinished = experiment.models.length - results.length;
   const summary = {
-    task,
+    experiment: experiment.name,
+    title: experiment.title,
+    task: experiment.task,
     protocol: run.protocol,
     dtype: run.dtype,
     backend: run.backend,
@@ -62,17 +65,19 @@ export function writeResults(outDir: string, experiment: Experiment, run: RunDes
       secondsPerEpoch: r.secondsPerEpoch,
       finalLoss: r.finalLoss,
       metrics: r.metrics,
+      reported: r.reported,
+      lossHistory: r.lossHistory,
     })),
   };
-  write(`${task}.json`, `${JSON.stringify(summary, null, 2)}\n`);
+  write(`${name}.json`, `${JSON.stringify(summary, null, 2)}\n`);
 
   const plots: string[] = [];
   for (const r of results) {
-    const lossFile = `${task}-loss-${slug(r.name)}.svg`;
+    const lossFile = `${name}-loss-${slug(r.name)}.svg`;
     write(lossFile, lossCurveSvg(`${r.name}: training loss`, r.lossHistory));
     plots.push(`- ${r.name}: [loss curve](${lossFile})`);
     if (r.parity) {
-      const parityFile = `${task}-parity-${slug(r.name)}.svg`;
+      const parityFile = `${name}-parity-${slug(r.name)}.svg`;
       write(parityFile, paritySvg(`${r.name}: actual vs predicted (test set)`, r.parity.actual, r.parity.predicted));
       plots[plots.length - 1] += `, [parity plot](${parityFile})`;
     }
@@ -98,6 +103,6 @@ export function writeResults(outDir: string, experiment: Experiment, run: RunDes
     ...plots,
     "",
   ].join("\n");
-  write(`${task}.md`, markdown);
-  return { files: written, table: join(outDir, `${task}.md`) };
+  write(`${name}.md`, markdown);
+  return { files: written, table: join(outDir, `${name}.md`) };
 }

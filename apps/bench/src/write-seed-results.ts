@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Registry } from "@nabla/core";
-import type { Experiment, MetricColumn } from "./experiment.js";
+import type { MetricColumn } from "./experiment-schema.js";
+import type { Experiment } from "./load-experiment.js";
 import type { ModelResult } from "./run-experiment.js";
 import { judgeClaim, summarizeSeeds, type SeedSummary } from "./seed-statistics.js";
 
@@ -25,7 +26,7 @@ function cell(summary: SeedSummary, column: MetricColumn): string {
 }
 
 /**
- * Writes `<task>-seeds.json` and `<task>-seeds.md`: every metric of every model as mean ± sd with
+ * Writes `<name>-seeds.json` and `<name>-seeds.md`: every metric of every model as mean ± sd with
  * a 95% interval over the seeds, and whether each of the report's claims survives the noise.
  */
 export function writeSeedResults(
@@ -60,8 +61,8 @@ export function writeSeedResults(
     return { ...comparison, difference, verdict: judgeClaim(comparison.expect, difference) };
   });
 
-  const task = experiment.task;
-  writeFileSync(join(outDir, `${task}-seeds.json`), `${JSON.stringify({ task, ...run, seeds, models, comparisons }, null, 2)}\n`);
+  const name = experiment.name;
+  writeFileSync(join(outDir, `${name}-seeds.json`), `${JSON.stringify({ experiment: name, task: experiment.task, ...run, seeds, models, comparisons }, null, 2)}\n`);
 
   const columnOf = (key: string) => experiment.metrics.find((c) => c.key === key) ?? { key, label: key, digits: 4 };
   const lines = [
@@ -90,7 +91,7 @@ export function writeSeedResults(
     }),
     "",
   ];
-  const file = join(outDir, `${task}-seeds.md`);
+  const file = join(outDir, `${name}-seeds.md`);
   writeFileSync(file, lines.join("\n"));
   return file;
 }

@@ -1,3 +1,5 @@
+import { parseArgs } from "node:util";
+
 export const SECTIONS = ["gemm", "epochs", "plugins", "heap", "peers"] as const;
 export type Section = (typeof SECTIONS)[number];
 export const PEERS = ["tfjs", "jax", "numpy"] as const;
@@ -47,63 +49,45 @@ function positiveInteger(flag: string, value: string): number {
   return n;
 }
 
-export function parseArgs(argv: readonly string[]): PerfArgs {
-  const args: PerfArgs = { quick: false, sections: [...SECTIONS], peers: [...PEERS] };
-  let peers = true;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      const v = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case "--quick":
-        args.quick = true;
-        break;
-      case "--out":
-        args.outDir = value();
-        break;
-      case "--markdown":
-        args.markdownPath = value();
-        break;
-      case "--no-peers":
-        peers = false;
-        break;
-      case "--only": {
-        const wanted = value().split(",");
-        const unknown = wanted.filter((s) => !(SECTIONS as readonly string[]).includes(s));
-        if (unknown.length > 0) throw new UsageError(`--only takes ${SECTIONS.join(", ")}; got ${unknown.join(", ")}`);
-        args.sections = SECTIONS.filter((s) => wanted.includes(s));
-        break;
-      }
-      case "--peers": {
-        const wanted = value().split(",");
-        const unknown = wanted.filter((p) => !(PEERS as readonly string[]).includes(p));
-        if (unknown.length > 0) throw new UsageError(`--peers takes ${PEERS.join(", ")}; got ${unknown.join(", ")}`);
-        args.peers = PEERS.filter((p) => wanted.includes(p));
-        break;
-      }
-      case "--runs":
-        args.runs = positiveInteger("--runs", value());
-        break;
-      case "--threads":
-        args.threads = [...new Set(value().split(",").map((t) => positiveInteger("--threads", t)))];
-        break;
-      case "--budget":
-        args.budgetSeconds = positiveInteger("--budget", value());
-        break;
-      case "--render":
-        args.renderFrom = value();
-        break;
-      case "--":
-        break;
-      default:
-        throw new UsageError(`unknown argument "${arg}"`);
-    }
+function listOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T[] {
+  const wanted = text.split(",");
+  const unknown = wanted.filter((item) => !(allowed as readonly string[]).includes(item));
+  if (unknown.length > 0) throw new UsageError(`${flag} takes ${allowed.join(", ")}; got ${unknown.join(", ")}`);
+  return allowed.filter((item) => wanted.includes(item));
+}
+
+/** Parses `pnpm bench:perf`'s command line with node:util's parseArgs (both --flag value and --flag=value). */
+export function parsePerfArgs(argv: readonly string[]): PerfArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      // pnpm may forward a "--" separator; the old hand-written parsers skipped it too.
+      args: argv.filter((arg) => arg !== "--"),
+      options: {
+        quick: { type: "boolean", default: false },
+        out: { type: "string" },
+        markdown: { type: "string" },
+        "no-peers": { type: "boolean", default: false },
+        only: { type: "string" },
+        peers: { type: "string" },
+        runs: { type: "string" },
+        threads: { type: "string" },
+        budget: { type: "string" },
+        render: { type: "string" },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  if (!peers) args.sections = args.sections.filter((s) => s !== "peers");
+  const args: PerfArgs = { quick: values.quick, sections: [...SECTIONS], peers: [...PEERS] };
+  if (values.out !== undefined) args.outDir = values.out;
+  if (values.markdown !== undefined) args.markdownPath = values.markdown;
+  if (values.only !== undefined) args.sections = listOf("--only", values.only, SECTIONS);
+  if (values.peers !== undefined) args.peers = listOf("--peers", values.peers, PEERS);
+  if (values.runs !== undefined) args.runs = positiveInteger("--runs", values.runs);
+  if (values.threads !== undefined) args.threads = [...new Set(values.threads.split(",").map((t) => positiveInteger("--threads", t)))];
+  if (values.budget !== undefined) args.budgetSeconds = positiveInteger("--budget", values.budget);
+  if (values.render !== undefined) args.renderFrom = values.render;
+  if (values["no-peers"]) args.sections = args.sections.filter((s) => s !== "peers");
   return args;
 }

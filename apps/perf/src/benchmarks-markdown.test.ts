@@ -5,11 +5,11 @@ import type { GemmRow } from "./gemm-bench.js";
 import type { PerfReport } from "./perf-report.js";
 
 function epoch(system: EpochRow["system"], backend: string, dtype: EpochRow["dtype"], task: EpochRow["task"], secondsPerEpoch: number): EpochRow {
-  return { system, backend, dtype, task, model: "m", secondsPerEpoch, rows: 10, warmupEpochs: 1, timedEpochs: 3, threads: 2 };
+  return { system, backend, dtype, task, model: "m", secondsPerEpoch, rows: 10, warmupEpochs: 1, timedEpochs: 3, threads: 2, cpuModel: "test CPU", nativeIsa: null };
 }
 
 function gemm(backend: string, dtype: GemmRow["dtype"], threads: number | null, shape: string, gflops: number): GemmRow {
-  return { backend, dtype, threads, shape, gflops, secondsMedian: 1, runs: 5 };
+  return { backend, dtype, threads, shape, gflops, secondsMedian: 1, runs: 5, cpuModel: "test CPU", nativeIsa: null };
 }
 
 describe("number formatting", () => {
@@ -66,6 +66,11 @@ describe("gemmTable", () => {
       "| nabla/native | float32 | 2 | 40.0 | — |",
       "| nabla/reference | float64 | 1 | — | 0.50 |",
     ]);
+  });
+
+  it("names the native kernels' instruction set path beside the backend", () => {
+    const table = gemmTable([{ ...gemm("nabla/native", "float32", 2, "A", 40), nativeIsa: "avx512" }]);
+    expect(table.split("\n")[2]).toBe("| nabla/native (avx512) | float32 | 2 | 40.0 |");
   });
 });
 

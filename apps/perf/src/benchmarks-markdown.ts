@@ -68,10 +68,10 @@ export function epochRatios(epochs: readonly EpochRow[]): RatioRow[] {
   return ratios.sort((a, b) => taskOrder.indexOf(a.task) - taskOrder.indexOf(b.task) || a.dtype.localeCompare(b.dtype));
 }
 
-/** One row per backend, dtype and thread count; one column per product. */
+/** One row per backend (with the native kernels' path), dtype and thread count; one column per product. */
 export function gemmTable(rows: readonly GemmRow[]): string {
   const shapes = [...new Set(rows.map((r) => r.shape))];
-  const keyOf = (r: GemmRow) => `${r.backend}|${r.dtype}|${r.threads ?? "default"}`;
+  const keyOf = (r: GemmRow) => `${r.nativeIsa ? `${r.backend} (${r.nativeIsa})` : r.backend}|${r.dtype}|${r.threads ?? "default"}`;
   const ordered = [...rows].sort((a, b) => a.backend.localeCompare(b.backend) || a.dtype.localeCompare(b.dtype) || (a.threads ?? 0) - (b.threads ?? 0));
   const keys = [...new Set(ordered.map(keyOf))];
   const body = keys.map((key) => {

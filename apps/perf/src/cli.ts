@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DType } from "@nabla/core";
 import "./register-plugins.js";
-import { USAGE, UsageError, parseArgs } from "./args.js";
+import { USAGE, UsageError, parsePerfArgs } from "./args.js";
 import { discoverBackends } from "./backend-discovery.js";
 import { benchmarksMarkdown, epochRatios, ratioTable } from "./benchmarks-markdown.js";
 import { runEpochBench } from "./epoch-bench.js";
@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const args = parseArgs(argv);
+  const args = parsePerfArgs(argv);
   if (args.renderFrom) {
     const report = JSON.parse(readFileSync(args.renderFrom, "utf8")) as PerfReport;
     const markdownPath = resolve(args.markdownPath ?? join(repoRoot, "BENCHMARKS.md"));

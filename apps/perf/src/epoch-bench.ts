@@ -2,6 +2,7 @@ import { Tensor, Xoshiro128Generator, buildModel, fit, getDefaultRegistry, type 
 import type { DiscoveredBackend } from "./backend-discovery.js";
 import { describeEpochRow, timedEpochRow, type EpochRow } from "./epoch-row.js";
 import type { MlpTask } from "./mlp-tasks.js";
+import { rowPlatform } from "./row-platform.js";
 import type { Skipped } from "./perf-report.js";
 import { fillUniform, syntheticLabels } from "./synthetic-data.js";
 import { planEpochs } from "./timing.js";
@@ -82,7 +83,7 @@ export async function runEpochBench(
           }
           const data = syntheticTaskData(task, task.rows, instance.backend, dtype);
           const seconds = fitEpochSeconds(task, data, instance.backend, dtype, plan.warmup + plan.epochs).slice(plan.warmup);
-          const row = timedEpochRow({ system: "nabla", backend: discovered.key, dtype, threads: instance.threads }, task, plan, seconds);
+          const row = timedEpochRow({ system: "nabla", backend: discovered.key, dtype, threads: instance.threads, ...rowPlatform(instance.backend) }, task, plan, seconds);
           rows.push(row);
           options.log(`${where}: ${describeEpochRow(row)}`);
           await options.settle();

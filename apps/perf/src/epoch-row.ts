@@ -1,11 +1,12 @@
 import type { DType } from "@nabla/core";
 import { architecture, type MlpTask, type TaskName } from "./mlp-tasks.js";
+import type { RowPlatform } from "./row-platform.js";
 import { median } from "./timing.js";
 
 export type SystemName = "nabla" | "tfjs" | "jax-js" | "numpy";
 
 /** Seconds per full-batch epoch of one MLP on one system, backend and dtype. */
-export interface EpochRow {
+export interface EpochRow extends RowPlatform {
   system: SystemName;
   backend: string;
   dtype: DType;
@@ -41,7 +42,7 @@ export interface PeerOptions {
 
 /** The row for one system's timed epochs (warm-up epochs already dropped from `seconds`). */
 export function timedEpochRow(
-  measured: { system: SystemName; backend: string; dtype: DType; threads: number | null },
+  measured: { system: SystemName; backend: string; dtype: DType; threads: number | null } & RowPlatform,
   task: MlpTask,
   plan: { warmup: number; epochs: number },
   seconds: readonly number[],

@@ -1,6 +1,7 @@
 import { Tensor, ops, type Backend, type DType } from "@nabla/core";
 import type { DiscoveredBackend } from "./backend-discovery.js";
 import type { Skipped } from "./perf-report.js";
+import { rowPlatform, type RowPlatform } from "./row-platform.js";
 import { fillUniform } from "./synthetic-data.js";
 import { median, timeSeconds } from "./timing.js";
 
@@ -17,7 +18,7 @@ export interface GemmShape {
   k: number;
 }
 
-export interface GemmRow {
+export interface GemmRow extends RowPlatform {
   backend: string;
   dtype: DType;
   /** Threads the backend's kernels used; null where the backend takes no thread count. */
@@ -138,7 +139,7 @@ export async function runGemmBench(backends: readonly DiscoveredBackend[], optio
             const times = Array.from({ length: options.runs }, () => timeSeconds(run));
             const secondsMedian = median(times);
             const gflops = gemmGflops(shape, secondsMedian);
-            rows.push({ backend: discovered.key, dtype, threads: instance.threads, shape: shape.label, gflops, secondsMedian, runs: options.runs });
+            rows.push({ backend: discovered.key, dtype, threads: instance.threads, shape: shape.label, gflops, secondsMedian, runs: options.runs, ...rowPlatform(instance.backend) });
             options.log(`gemm ${where}: ${gflops.toFixed(2)} GFLOP/s (median ${secondsMedian.toFixed(3)} s of ${options.runs})`);
           });
           full = undefined;

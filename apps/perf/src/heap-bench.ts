@@ -2,8 +2,9 @@ import { buildModel, fit, getDefaultRegistry, type DType } from "@nabla/core";
 import type { DiscoveredBackend } from "./backend-discovery.js";
 import { syntheticTaskData } from "./epoch-bench.js";
 import type { MlpTask } from "./mlp-tasks.js";
+import { rowPlatform, type RowPlatform } from "./row-platform.js";
 
-export interface HeapRow {
+export interface HeapRow extends RowPlatform {
   backend: string;
   dtype: DType;
   task: string;
@@ -67,6 +68,7 @@ export function runHeapBench(backends: readonly DiscoveredBackend[], task: MlpTa
         max: Math.max(...samples),
         arrayBuffersFirst: arrayBuffers[0],
         arrayBuffersLast: arrayBuffers[arrayBuffers.length - 1],
+        ...rowPlatform(backend),
       };
       rows.push(row);
       const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(2);

@@ -1,6 +1,7 @@
 import type { DType } from "@nabla/core";
 import { describeEpochRow, timedEpochRow, type PeerOptions, type PeerResult } from "./epoch-row.js";
 import type { MlpTask } from "./mlp-tasks.js";
+import { rowPlatform } from "./row-platform.js";
 import { fillUniform, syntheticLabels } from "./synthetic-data.js";
 import { planEpochs, timeSecondsAsync } from "./timing.js";
 
@@ -142,7 +143,7 @@ export async function runJaxPeer(tasks: readonly MlpTask[], dtypes: readonly DTy
           continue;
         }
         const seconds = (await epochSeconds(jax, task, task.rows, dtype, plan.warmup + plan.epochs)).slice(plan.warmup);
-        const row = timedEpochRow({ system: "jax-js", backend: "wasm", dtype, threads: threaded ? null : 1 }, task, plan, seconds);
+        const row = timedEpochRow({ system: "jax-js", backend: "wasm", dtype, threads: threaded ? null : 1, ...rowPlatform() }, task, plan, seconds);
         result.rows.push(row);
         options.log(`${where}: ${describeEpochRow(row)}`);
       } catch (error) {

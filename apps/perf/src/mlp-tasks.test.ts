@@ -4,13 +4,13 @@ import { describe, expect, it } from "vitest";
 import { mlpTasks } from "./mlp-tasks.js";
 
 function experimentSpec(task: string, model: string): unknown {
-  const file = fileURLToPath(new URL(`../../bench/experiments/${task}.json`, import.meta.url));
+  const file = fileURLToPath(new URL(`../../../experiments/${task}/experiment.json`, import.meta.url));
   const experiment = JSON.parse(readFileSync(file, "utf8")) as { models: { name: string; spec: unknown }[] };
   return experiment.models.find((m) => m.name === model)?.spec;
 }
 
 describe("mlpTasks", () => {
-  it.each(mlpTasks(false).map((t) => [t.task, t]))("times the %s model exactly as apps/bench specifies it", (_, task) => {
+  it.each(mlpTasks(false).map((t) => [t.task, t]))("times the %s model exactly as its experiment file specifies it", (_, task) => {
     expect(task.spec).toEqual(experimentSpec(task.task, task.model));
   });
 

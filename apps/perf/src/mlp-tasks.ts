@@ -9,7 +9,7 @@ export type PluginTaskName = `cifar ${"tanh" | "extras/gelu"} ${"adam" | "extras
 /** One of the report's MLPs, as Nabla's spec and as the plain description the peers rebuild it from. */
 export interface MlpTask {
   task: TaskName;
-  /** The model's name in apps/bench/experiments/<task>.json. */
+  /** The model's name in experiments/<task>/experiment.json. */
   model: string;
   spec: ModelSpec;
   /** Layer widths, input first: 8→16→16→1 is [8, 16, 16, 1]. */
@@ -38,7 +38,7 @@ const CIFAR_TRAIN_ROWS = 50000;
 /** --quick cuts CIFAR to a tenth of its rows; California Housing is small enough to keep whole. */
 const CIFAR_QUICK_ROWS = 5000;
 
-/** The two Adam MLPs of the report's tables (apps/bench/experiments/*.json), at their training-set sizes. */
+/** The two Adam MLPs of the report's tables (experiments/regression and experiments/classification), at their training-set sizes. */
 export function mlpTasks(quick: boolean): MlpTask[] {
   return [
     {

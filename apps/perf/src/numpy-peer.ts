@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { DType } from "@nabla/core";
 import { describeEpochRow, timedEpochRow, type PeerOptions, type PeerResult } from "./epoch-row.js";
 import type { MlpTask } from "./mlp-tasks.js";
+import { rowPlatform } from "./row-platform.js";
 import { planEpochs } from "./timing.js";
 
 const SCRIPT = fileURLToPath(new URL("../python/numpy_mlp.py", import.meta.url));
@@ -81,7 +82,7 @@ export function runNumpyPeer(tasks: readonly MlpTask[], dtypes: readonly DType[]
           continue;
         }
         const seconds = runScript(task, task.rows, dtype, plan.warmup + plan.epochs, threads).seconds.slice(plan.warmup);
-        const row = timedEpochRow({ system: "numpy", backend: "openblas", dtype, threads }, task, plan, seconds);
+        const row = timedEpochRow({ system: "numpy", backend: "openblas", dtype, threads, ...rowPlatform() }, task, plan, seconds);
         result.rows.push(row);
         options.log(`${where}: ${describeEpochRow(row)}`);
       } catch (error) {

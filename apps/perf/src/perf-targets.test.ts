@@ -6,16 +6,16 @@ import type { PerfReport } from "./perf-report.js";
 import { targetChecks } from "./perf-targets.js";
 
 function epoch(system: EpochRow["system"], backend: string, dtype: EpochRow["dtype"], task: EpochRow["task"], secondsPerEpoch: number): EpochRow {
-  return { system, backend, dtype, task, model: "m", secondsPerEpoch, rows: 10, warmupEpochs: 1, timedEpochs: 3, threads: 2 };
+  return { system, backend, dtype, task, model: "m", secondsPerEpoch, rows: 10, warmupEpochs: 1, timedEpochs: 3, threads: 2, cpuModel: "test CPU", nativeIsa: null };
 }
 
 function gemm(backend: string, threads: number, gflops: number[]): GemmRow[] {
-  return ["forward", "weight-gradient", "input-gradient"].map((shape, i) => ({ backend, dtype: "float32", threads, shape, gflops: gflops[i], secondsMedian: 1, runs: 3 }));
+  return ["forward", "weight-gradient", "input-gradient"].map((shape, i) => ({ backend, dtype: "float32", threads, shape, gflops: gflops[i], secondsMedian: 1, runs: 3, cpuModel: "test CPU", nativeIsa: null }));
 }
 
 function heap(backend: string, firstMiB: number, lastMiB: number): HeapRow {
   const [first, last] = [firstMiB * 2 ** 20, lastMiB * 2 ** 20];
-  return { backend, dtype: "float64", task: "regression", epochs: 100, collected: true, samples: [first, last], every: 10, first, last, max: last, arrayBuffersFirst: 0, arrayBuffersLast: 0 };
+  return { backend, dtype: "float64", task: "regression", epochs: 100, collected: true, samples: [first, last], every: 10, first, last, max: last, arrayBuffersFirst: 0, arrayBuffersLast: 0, cpuModel: "test CPU", nativeIsa: null };
 }
 
 function report(overrides: Partial<PerfReport>): PerfReport {

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { describeEpochRow, timedEpochRow, type PeerOptions, type PeerResult } from "./epoch-row.js";
 import type { MlpTask } from "./mlp-tasks.js";
+import { rowPlatform } from "./row-platform.js";
 import { fillUniform, syntheticLabels } from "./synthetic-data.js";
 import { planEpochs, timeSeconds } from "./timing.js";
 
@@ -123,7 +124,7 @@ export async function runTfjsPeer(tasks: readonly MlpTask[], options: PeerOption
           continue;
         }
         const seconds = epochSeconds(tf, task, task.rows, plan.warmup + plan.epochs).slice(plan.warmup);
-        const row = timedEpochRow({ system: "tfjs", backend: backendName, dtype: "float32", threads }, task, plan, seconds);
+        const row = timedEpochRow({ system: "tfjs", backend: backendName, dtype: "float32", threads, ...rowPlatform() }, task, plan, seconds);
         result.rows.push(row);
         options.log(`${where}: ${describeEpochRow(row)}`);
       } catch (error) {

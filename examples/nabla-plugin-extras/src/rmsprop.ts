@@ -1,6 +1,7 @@
 import { Tensor, importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 import { RMSPROP_UPDATE } from "./rmsprop-update.js";
 
+/** Options of `RMSprop`. */
 export interface RMSpropOptions {
   /** Learning rate (default 1e-3). */
   lr?: number;
@@ -12,10 +13,15 @@ export interface RMSpropOptions {
 
 /** RMSprop (Hinton): s ← ρ s + (1 − ρ) g², w ← w − lr·g / (sqrt(s) + eps), as the update rule RMSPROP_UPDATE. */
 export class RMSprop implements Optimizer {
+  /** Its registry key. */
   readonly type = "extras/rmsprop";
+  /** The parameters it updates. */
   readonly parameters: readonly Parameter[];
+  /** Learning rate. */
   readonly lr: number;
+  /** Decay ρ of the running mean of squared gradients. */
   readonly rho: number;
+  /** Added to the root mean square so the step stays finite. */
   readonly eps: number;
   private readonly meanSquares: readonly Tensor[];
 
@@ -30,6 +36,7 @@ export class RMSprop implements Optimizer {
     this.meanSquares = this.parameters.map(({ value }) => Tensor.zeros(value.shape, { dtype: value.dtype, backend: value.backend }));
   }
 
+  /** s ← ρ s + (1 − ρ) g², then w ← w − lr·g/(√s + ε), for every parameter. */
   step(): void {
     const { lr, rho, eps } = this;
     this.parameters.forEach((parameter, i) => {

@@ -1,6 +1,7 @@
 import { Tensor, importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 import { SGD_MOMENTUM_UPDATE } from "./sgd-momentum-update.js";
 
+/** Options of `SGDMomentum`. */
 export interface SGDMomentumOptions {
   /** Learning rate (default 1e-3). */
   lr?: number;
@@ -10,9 +11,13 @@ export interface SGDMomentumOptions {
 
 /** Gradient descent with heavy-ball momentum, as PyTorch writes it: v ← μ v + g, w ← w − lr·v (the update rule SGD_MOMENTUM_UPDATE). */
 export class SGDMomentum implements Optimizer {
+  /** Its registry key. */
   readonly type = "extras/sgd-momentum";
+  /** The parameters it updates. */
   readonly parameters: readonly Parameter[];
+  /** Learning rate. */
   readonly lr: number;
+  /** Fraction μ of the velocity kept each step. */
   readonly momentum: number;
   private readonly velocities: readonly Tensor[];
 
@@ -25,6 +30,7 @@ export class SGDMomentum implements Optimizer {
     this.velocities = this.parameters.map(({ value }) => Tensor.zeros(value.shape, { dtype: value.dtype, backend: value.backend }));
   }
 
+  /** v ← μ v + g, then w ← w − lr·v, for every parameter. */
   step(): void {
     this.parameters.forEach((parameter, i) => {
       ops.applyUpdateRule(SGD_MOMENTUM_UPDATE, [parameter.value, parameter.grad, this.velocities[i]], [this.lr, this.momentum]);

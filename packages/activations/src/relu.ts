@@ -1,7 +1,15 @@
-import { ActivationModule, BUILT_IN_ACTIVATION_DECLARATIONS, expressionActivation, type ActivationFunction } from "@nabla/core";
+import { ActivationModule, type ActivationFunction } from "@nabla/core";
 
-/** ReLU(z) = max(0, z) (5); ReLU'(z) = 1 for z > 0, else 0 (6): declared in @nabla/core's BUILT_IN_ACTIVATION_DECLARATIONS. */
-export const relu: ActivationFunction = expressionActivation(BUILT_IN_ACTIVATION_DECLARATIONS.relu);
+// #region relu
+/** ReLU(z) = max(0, z) (5); ReLU'(z) = 1 for z > 0, else 0 (6). */
+export const relu: ActivationFunction = {
+  name: "relu",
+  kernel: "relu",
+  // Written as a comparison rather than Math.max so that NaN passes through and stays visible.
+  forward: (z) => (z <= 0 ? 0 : z),
+  derivative: (z) => (z > 0 ? 1 : 0),
+};
+// #endregion relu
 
 /** A ReLU layer for building networks in code. */
 export function ReLU(): ActivationModule {

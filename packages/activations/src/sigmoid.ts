@@ -1,7 +1,15 @@
-import { ActivationModule, BUILT_IN_ACTIVATION_DECLARATIONS, expressionActivation, type ActivationFunction } from "@nabla/core";
+import { ActivationModule, type ActivationFunction } from "@nabla/core";
+import { stableSigmoid } from "./stable-sigmoid.js";
 
-/** σ(z) = 1 / (1 + e^−z) (9); σ'(z) = σ(z)(1 − σ(z)) (10) from the forward value: declared in @nabla/core's BUILT_IN_ACTIVATION_DECLARATIONS. */
-export const sigmoid: ActivationFunction = expressionActivation(BUILT_IN_ACTIVATION_DECLARATIONS.sigmoid);
+// #region sigmoid
+/** σ(z) = 1 / (1 + e^−z) (9); σ'(z) = σ(z)(1 − σ(z)) (10), taken from the forward value a = σ(z). */
+export const sigmoid: ActivationFunction = {
+  name: "sigmoid",
+  kernel: "sigmoid",
+  forward: stableSigmoid,
+  derivative: (_z, a) => a * (1 - a),
+};
+// #endregion sigmoid
 
 /** A Sigmoid layer for building networks in code. */
 export function Sigmoid(): ActivationModule {

@@ -1,7 +1,14 @@
-import { ActivationModule, BUILT_IN_ACTIVATION_DECLARATIONS, expressionActivation, type ActivationFunction } from "@nabla/core";
+import { ActivationModule, type ActivationFunction } from "@nabla/core";
 
-/** tanh(z) (11); tanh'(z) = 1 − tanh²(z) (12) from the forward value: declared in @nabla/core's BUILT_IN_ACTIVATION_DECLARATIONS. */
-export const tanh: ActivationFunction = expressionActivation(BUILT_IN_ACTIVATION_DECLARATIONS.tanh);
+// #region tanh
+/** tanh(z) (11), via Math.tanh, which saturates to ±1 instead of dividing infinities; tanh'(z) = 1 − tanh²(z) (12). */
+export const tanh: ActivationFunction = {
+  name: "tanh",
+  kernel: "tanh",
+  forward: Math.tanh,
+  derivative: (_z, a) => 1 - a * a,
+};
+// #endregion tanh
 
 /** A Tanh layer for building networks in code. */
 export function Tanh(): ActivationModule {

@@ -9,6 +9,7 @@
 #include "vector-math.h"
 
 namespace nabla {
+namespace NABLA_ISA {
 
 template <Activation F>
 using ActivationTag = std::integral_constant<Activation, F>;
@@ -16,18 +17,18 @@ using ActivationTag = std::integral_constant<Activation, F>;
 // Calls body(ActivationTag<fn>{}), so that the activation is a compile-time constant inside it.
 template <typename Body>
 void with_activation(Activation fn, const Body& body) {
-  switch (fn) {
-    case Activation::Relu:
-      return body(ActivationTag<Activation::Relu>{});
-    case Activation::Silu:
-      return body(ActivationTag<Activation::Silu>{});
-    case Activation::Sigmoid:
-      return body(ActivationTag<Activation::Sigmoid>{});
-    case Activation::Tanh:
-      return body(ActivationTag<Activation::Tanh>{});
-  }
+#define NABLA_ACTIVATION_CASE(Name) \
+  case Activation::Name:            \
+    return body(ActivationTag<Activation::Name>{});
+  switch (fn) { NABLA_FOR_EACH_ACTIVATION(NABLA_ACTIVATION_CASE) }
+#undef NABLA_ACTIVATION_CASE
 }
 
+// An activation added to the list without a branch below stops the build here.
+template <Activation F>
+constexpr bool kUnhandledActivation = false;
+
+// #region value
 // a = g(z)
 template <typename T, Activation F>
 typename Simd<T>::Vec activation_value(typename Simd<T>::Vec z) {
@@ -38,11 +39,15 @@ typename Simd<T>::Vec activation_value(typename Simd<T>::Vec z) {
     return S::mul(z, vsigmoid<T>(z));  // (7) z·σ(z)
   } else if constexpr (F == Activation::Sigmoid) {
     return vsigmoid<T>(z);  // (9)
-  } else {
+  } else if constexpr (F == Activation::Tanh) {
     return vtanh<T>(z);  // (11)
+  } else {
+    static_assert(kUnhandledActivation<F>, "activation_value has no branch for this activation");
   }
 }
+// #endregion value
 
+// #region gradient
 // ∂L/∂z = ∂L/∂a ⊙ g'(z), given z and a = g(z)
 template <typename T, Activation F>
 typename Simd<T>::Vec activation_gradient(typename Simd<T>::Vec z, typename Simd<T>::Vec a, typename Simd<T>::Vec grad_a) {
@@ -57,9 +62,13 @@ typename Simd<T>::Vec activation_gradient(typename Simd<T>::Vec z, typename Simd
     return S::mul(grad_a, S::mul(s, S::fmadd(z, s_negative, one)));
   } else if constexpr (F == Activation::Sigmoid) {
     return S::mul(grad_a, S::mul(a, S::sub(one, a)));  // (10) g'(z) = a·(1 − a)
-  } else {
+  } else if constexpr (F == Activation::Tanh) {
     return S::mul(grad_a, S::sub(one, S::mul(a, a)));  // (12) g'(z) = 1 − a²
+  } else {
+    static_assert(kUnhandledActivation<F>, "activation_gradient has no branch for this activation");
   }
 }
+// #endregion gradient
 
+}  // namespace NABLA_ISA
 }  // namespace nabla

@@ -1,24 +1,32 @@
 // The Node-API surface: unpacks typed arrays and numbers, checks lengths so a wrong call throws
-// instead of touching memory it does not own, and dispatches on float32/float64. This file is
-// compiled without AVX so that loading the addon and asking cpuSupportsKernels() is safe on any
-// x86-64 CPU; the kernels are only reached after that check.
+// instead of touching memory it does not own, and dispatches on float32/float64 to the kernel
+// table of one instruction set. This file is compiled for plain x86-64, so that loading the
+// addon and asking supportedIsas() is safe on any x86-64 CPU; kernels(isa) hands out the
+// bindings of one table only when the CPU can run it.
 #include <node_api.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <vector>
 
-#include "kernels.h"
+#include "cpu-isa.h"
+#include "kernel-table.h"
 
 namespace nabla {
 namespace {
 
 using Index = std::int64_t;
 
-bool cpu_supports_kernels() {
-  static const bool supported = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-  return supported;
+// The tables this CPU can run, best first.
+std::vector<const KernelTable*> supported_tables() {
+  std::vector<const KernelTable*> tables;
+  if (cpu_isa_support().avx512) tables.push_back(&avx512::kernel_table());
+  if (cpu_isa_support().avx2) tables.push_back(&avx2::kernel_table());
+  tables.push_back(&generic::kernel_table());
+  return tables;
 }
 
 // A bad argument: thrown as a JavaScript TypeError naming the function.
@@ -42,9 +50,12 @@ class Args {
  public:
   Args(napi_env env, napi_callback_info info, std::size_t expected) : env_(env) {
     std::size_t count = kMaxArgs;
-    napi_get_cb_info(env, info, &count, argv_, nullptr, nullptr);
+    napi_get_cb_info(env, info, &count, argv_, nullptr, &data_);
     if (count < expected) throw ArgumentError("expected " + std::to_string(expected) + " arguments");
   }
+
+  // The table the binding was made for by kernels(isa).
+  const KernelTable& kernels() const { return *static_cast<const KernelTable*>(data_); }
 
   bool is_null(std::size_t i) const {
     napi_valuetype type;
@@ -111,6 +122,7 @@ class Args {
 
   napi_env env_;
   napi_value argv_[kMaxArgs] = {};
+  void* data_ = nullptr;
 };
 
 void require(bool condition, const char* message) {
@@ -123,11 +135,15 @@ void require_same_dtype(std::initializer_list<FloatArray> arrays) {
   }
 }
 
-// Calls body(T{}) with T = float or double, as the array's dtype says.
+template <typename Kernels>
+using ElementOf = typename std::decay_t<Kernels>::Element;
+
+// Calls body(kernels) with the float or the double kernels of the binding's table, as the
+// array's dtype says.
 template <typename Body>
-auto dispatch(const FloatArray& like, const Body& body) {
-  if (like.dtype == DType::Float32) return body(float{});
-  return body(double{});
+auto dispatch(const Args& args, const FloatArray& like, const Body& body) {
+  if (like.dtype == DType::Float32) return body(args.kernels().f32);
+  return body(args.kernels().f64);
 }
 
 napi_value undefined(napi_env env) {
@@ -152,7 +168,6 @@ napi_value boolean(napi_env env, bool value) {
 template <napi_value (*Body)(napi_env, napi_callback_info)>
 napi_value guarded(napi_env env, napi_callback_info info) {
   try {
-    if (!cpu_supports_kernels()) throw std::runtime_error("this CPU lacks AVX2 or FMA");
     return Body(env, info);
   } catch (const ArgumentError& error) {
     napi_throw_type_error(env, nullptr, error.what());
@@ -169,9 +184,9 @@ napi_value matmul_binding(napi_env env, napi_callback_info info) {
   const Index m = args.size(3), k = args.size(4), n = args.size(5);
   require_same_dtype({a, b, out});
   require(a.length == m * k && b.length == k * n && out.length == m * n, "matmul: array lengths do not match m, k, n");
-  dispatch(a, [&](auto t) {
-    using T = decltype(t);
-    gemm<T>(a.as<T>(), b.as<T>(), out.as<T>(), m, k, n, args.boolean(6), args.boolean(7), args.threads(8));
+  dispatch(args, a, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.gemm(a.as<T>(), b.as<T>(), out.as<T>(), m, k, n, args.boolean(6), args.boolean(7), args.threads(8));
   });
   return undefined(env);
 }
@@ -185,9 +200,9 @@ napi_value add_row_vector_binding(napi_env env, napi_callback_info info) {
   require(row.length == cols && out.length == x.length && (cols == 0 ? x.length == 0 : x.length % cols == 0),
           "addRowVector: array lengths do not match cols");
   const Index rows = cols == 0 ? 0 : x.length / cols;
-  dispatch(x, [&](auto t) {
-    using T = decltype(t);
-    add_row_vector<T>(x.as<T>(), row.as<T>(), out.as<T>(), rows, cols, args.threads(4));
+  dispatch(args, x, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.add_row_vector(x.as<T>(), row.as<T>(), out.as<T>(), rows, cols, args.threads(4));
   });
   return undefined(env);
 }
@@ -200,16 +215,16 @@ napi_value sum_rows_binding(napi_env env, napi_callback_info info) {
   require_same_dtype({x, out});
   require(out.length == cols && (cols == 0 ? x.length == 0 : x.length % cols == 0), "sumRows: array lengths do not match cols");
   const Index rows = cols == 0 ? 0 : x.length / cols;
-  dispatch(x, [&](auto t) {
-    using T = decltype(t);
-    sum_rows<T>(x.as<T>(), out.as<T>(), rows, cols, args.threads(3));
+  dispatch(args, x, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.sum_rows(x.as<T>(), out.as<T>(), rows, cols, args.threads(3));
   });
   return undefined(env);
 }
 
 Activation activation(const Args& args, std::size_t i) {
   const Index code = args.size(i);
-  require(code <= static_cast<Index>(Activation::Tanh), "unknown activation kernel code");
+  require(code < kActivationCount, "unknown activation kernel code");
   return static_cast<Activation>(code);
 }
 
@@ -220,9 +235,9 @@ napi_value activate_binding(napi_env env, napi_callback_info info) {
   const FloatArray z = args.floats(1), out = args.floats(2);
   require_same_dtype({z, out});
   require(out.length == z.length, "activate: array lengths differ");
-  dispatch(z, [&](auto t) {
-    using T = decltype(t);
-    activate<T>(fn, z.as<T>(), out.as<T>(), z.length, args.threads(3));
+  dispatch(args, z, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.activate(fn, z.as<T>(), out.as<T>(), z.length, args.threads(3));
   });
   return undefined(env);
 }
@@ -235,9 +250,9 @@ napi_value activate_backward_binding(napi_env env, napi_callback_info info) {
   require_same_dtype({z, a, grad_a, grad_z});
   require(a.length == z.length && grad_a.length == z.length && grad_z.length == z.length,
           "activateBackward: array lengths differ");
-  dispatch(z, [&](auto t) {
-    using T = decltype(t);
-    activate_backward<T>(fn, z.as<T>(), a.as<T>(), grad_a.as<T>(), grad_z.as<T>(), z.length, args.threads(5));
+  dispatch(args, z, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.activate_backward(fn, z.as<T>(), a.as<T>(), grad_a.as<T>(), grad_z.as<T>(), z.length, args.threads(5));
   });
   return undefined(env);
 }
@@ -262,9 +277,9 @@ napi_value linear_forward_binding(napi_env env, napi_callback_info info) {
   require(x.length == rows * inputs && weight.length == inputs * outputs && bias.length == outputs &&
               z.length == rows * outputs && a.length == z.length,
           "linearForward: array lengths do not match rows, inputs, outputs");
-  dispatch(x, [&](auto t) {
-    using T = decltype(t);
-    linear_forward<T>(x.as<T>(), weight.as<T>(), bias.as<T>(), z.as<T>(), activated ? a.as<T>() : nullptr,
+  dispatch(args, x, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.linear_forward(x.as<T>(), weight.as<T>(), bias.as<T>(), z.as<T>(), activated ? a.as<T>() : nullptr,
                       activated ? &fn : nullptr, rows, inputs, outputs, args.threads(9));
   });
   return undefined(env);
@@ -286,10 +301,11 @@ napi_value linear_input_gradient_binding(napi_env env, napi_callback_info info) 
           "linearInputGradient: array lengths do not match rows, inputs, outputs");
   // Empty arrays may share a null data pointer.
   require(out.length == 0 || g.length == 0 || g.data != out.data, "linearInputGradient: out must not be g");
-  dispatch(g, [&](auto t) {
-    using T = decltype(t);
-    linear_input_gradient<T>(g.as<T>(), weight.as<T>(), activated ? z.as<T>() : nullptr, activated ? a.as<T>() : nullptr,
-                             out.as<T>(), activated ? &fn : nullptr, rows, inputs, outputs, args.threads(9));
+  dispatch(args, g, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.linear_input_gradient(g.as<T>(), weight.as<T>(), activated ? z.as<T>() : nullptr,
+                                  activated ? a.as<T>() : nullptr, out.as<T>(), activated ? &fn : nullptr, rows, inputs,
+                                  outputs, args.threads(9));
   });
   return undefined(env);
 }
@@ -303,9 +319,9 @@ napi_value linear_weight_gradients_binding(napi_env env, napi_callback_info info
   require(x.length == rows * inputs && g.length == rows * outputs && grad_w.length == inputs * outputs &&
               grad_b.length == outputs,
           "linearWeightGradients: array lengths do not match rows, inputs, outputs");
-  dispatch(x, [&](auto t) {
-    using T = decltype(t);
-    linear_weight_gradients<T>(x.as<T>(), g.as<T>(), grad_w.as<T>(), grad_b.as<T>(), rows, inputs, outputs, args.threads(7));
+  dispatch(args, x, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.linear_weight_gradients(x.as<T>(), g.as<T>(), grad_w.as<T>(), grad_b.as<T>(), rows, inputs, outputs, args.threads(7));
   });
   return undefined(env);
 }
@@ -316,9 +332,9 @@ napi_value multiply_binding(napi_env env, napi_callback_info info) {
   const FloatArray a = args.floats(0), b = args.floats(1), out = args.floats(2);
   require_same_dtype({a, b, out});
   require(b.length == a.length && out.length == a.length, "multiply: array lengths differ");
-  dispatch(a, [&](auto t) {
-    using T = decltype(t);
-    multiply<T>(a.as<T>(), b.as<T>(), out.as<T>(), a.length, args.threads(3));
+  dispatch(args, a, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.multiply(a.as<T>(), b.as<T>(), out.as<T>(), a.length, args.threads(3));
   });
   return undefined(env);
 }
@@ -329,9 +345,9 @@ napi_value scale_binding(napi_env env, napi_callback_info info) {
   const FloatArray x = args.floats(0), out = args.floats(2);
   require_same_dtype({x, out});
   require(out.length == x.length, "scale: array lengths differ");
-  dispatch(x, [&](auto t) {
-    using T = decltype(t);
-    scale<T>(x.as<T>(), args.number(1), out.as<T>(), x.length, args.threads(3));
+  dispatch(args, x, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.scale(x.as<T>(), args.number(1), out.as<T>(), x.length, args.threads(3));
   });
   return undefined(env);
 }
@@ -344,9 +360,9 @@ napi_value mean_squared_error_binding(napi_env env, napi_callback_info info) {
   const FloatArray grad = has_grad ? args.floats(2) : pred;
   require_same_dtype({pred, target, grad});
   require(target.length == pred.length && grad.length == pred.length, "meanSquaredError: array lengths differ");
-  const double loss = dispatch(pred, [&](auto t) {
-    using T = decltype(t);
-    return mean_squared_error<T>(pred.as<T>(), target.as<T>(), has_grad ? grad.as<T>() : nullptr, pred.length,
+  const double loss = dispatch(args, pred, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    return kernels.mean_squared_error(pred.as<T>(), target.as<T>(), has_grad ? grad.as<T>() : nullptr, pred.length,
                                  args.threads(3));
   });
   return number(env, loss);
@@ -365,9 +381,9 @@ napi_value softmax_cross_entropy_binding(napi_env env, napi_callback_info info) 
   require(cols > 0 && logits.length == label_count * cols && grad.length == logits.length,
           "softmaxCrossEntropy: array lengths do not match labels × cols");
   for (Index i = 0; i < label_count; ++i) require(labels[i] >= 0 && labels[i] < cols, "softmaxCrossEntropy: label out of range");
-  const double loss = dispatch(logits, [&](auto t) {
-    using T = decltype(t);
-    return softmax_cross_entropy<T>(logits.as<T>(), labels, has_grad ? grad.as<T>() : nullptr, label_count, cols,
+  const double loss = dispatch(args, logits, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    return kernels.softmax_cross_entropy(logits.as<T>(), labels, has_grad ? grad.as<T>() : nullptr, label_count, cols,
                                     args.threads(4));
   });
   return number(env, loss);
@@ -379,9 +395,9 @@ napi_value sgd_update_binding(napi_env env, napi_callback_info info) {
   const FloatArray param = args.floats(0), grad = args.floats(1);
   require_same_dtype({param, grad});
   require(grad.length == param.length, "sgdUpdate: array lengths differ");
-  dispatch(param, [&](auto t) {
-    using T = decltype(t);
-    sgd_update<T>(param.as<T>(), grad.as<T>(), args.number(2), param.length, args.threads(3));
+  dispatch(args, param, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.sgd_update(param.as<T>(), grad.as<T>(), args.number(2), param.length, args.threads(3));
   });
   return undefined(env);
 }
@@ -394,9 +410,9 @@ napi_value adam_update_binding(napi_env env, napi_callback_info info) {
   require(grad.length == param.length && m.length == param.length && v.length == param.length,
           "adamUpdate: array lengths differ");
   const AdamStep step{args.number(4), args.number(5), args.number(6), args.number(7), args.number(8), args.number(9)};
-  dispatch(param, [&](auto t) {
-    using T = decltype(t);
-    adam_update<T>(param.as<T>(), grad.as<T>(), m.as<T>(), v.as<T>(), step, param.length, args.threads(10));
+  dispatch(args, param, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.adam_update(param.as<T>(), grad.as<T>(), m.as<T>(), v.as<T>(), step, param.length, args.threads(10));
   });
   return undefined(env);
 }
@@ -409,9 +425,9 @@ napi_value argmax_rows_binding(napi_env env, napi_callback_info info) {
   std::int32_t* out = args.int32s(1, &rows);
   const Index cols = args.size(2);
   require(cols > 0 ? x.length == rows * cols : rows == 0, "argmaxRows: array lengths do not match rows × cols");
-  dispatch(x, [&](auto t) {
-    using T = decltype(t);
-    argmax_rows<T>(x.as<T>(), out, rows, cols);
+  dispatch(args, x, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.argmax_rows(x.as<T>(), out, rows, cols);
   });
   return undefined(env);
 }
@@ -420,9 +436,9 @@ napi_value argmax_rows_binding(napi_env env, napi_callback_info info) {
 napi_value all_finite_binding(napi_env env, napi_callback_info info) {
   const Args args(env, info, 2);
   const FloatArray x = args.floats(0);
-  const bool finite = dispatch(x, [&](auto t) {
-    using T = decltype(t);
-    return all_finite<T>(x.as<T>(), x.length, args.threads(1));
+  const bool finite = dispatch(args, x, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    return kernels.all_finite(x.as<T>(), x.length, args.threads(1));
   });
   return boolean(env, finite);
 }
@@ -438,9 +454,9 @@ napi_value gather_rows_binding(napi_env env, napi_callback_info info) {
   require(out.length == count * cols && (cols == 0 || x.length % cols == 0), "gatherRows: array lengths do not match cols");
   const Index rows = cols == 0 ? 0 : x.length / cols;
   for (Index r = 0; r < count; ++r) require(indices[r] >= 0 && (cols == 0 || indices[r] < rows), "gatherRows: index out of range");
-  dispatch(x, [&](auto t) {
-    using T = decltype(t);
-    gather_rows<T>(x.as<T>(), indices, out.as<T>(), count, cols, args.threads(4));
+  dispatch(args, x, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.gather_rows(x.as<T>(), indices, out.as<T>(), count, cols, args.threads(4));
   });
   return undefined(env);
 }
@@ -451,9 +467,9 @@ napi_value copy_binding(napi_env env, napi_callback_info info) {
   const FloatArray source = args.floats(0), target = args.floats(1);
   require_same_dtype({source, target});
   require(target.length == source.length, "copy: array lengths differ");
-  dispatch(source, [&](auto t) {
-    using T = decltype(t);
-    copy<T>(source.as<T>(), target.as<T>(), source.length, args.threads(2));
+  dispatch(args, source, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.copy(source.as<T>(), target.as<T>(), source.length, args.threads(2));
   });
   return undefined(env);
 }
@@ -462,15 +478,88 @@ napi_value copy_binding(napi_env env, napi_callback_info info) {
 napi_value fill_binding(napi_env env, napi_callback_info info) {
   const Args args(env, info, 3);
   const FloatArray x = args.floats(0);
-  dispatch(x, [&](auto t) {
-    using T = decltype(t);
-    fill<T>(x.as<T>(), args.number(1), x.length, args.threads(2));
+  dispatch(args, x, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.fill(x.as<T>(), args.number(1), x.length, args.threads(2));
   });
   return undefined(env);
 }
 
-napi_value cpu_supports_kernels_binding(napi_env env, napi_callback_info) {
-  return boolean(env, cpu_supports_kernels());
+// supportedIsas() → the instruction sets whose kernels this CPU can run, best first.
+napi_value supported_isas_binding(napi_env env, napi_callback_info) {
+  const std::vector<const KernelTable*> tables = supported_tables();
+  napi_value result;
+  napi_create_array_with_length(env, tables.size(), &result);
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    napi_value name;
+    napi_create_string_utf8(env, tables[i]->isa, NAPI_AUTO_LENGTH, &name);
+    napi_set_element(env, result, static_cast<std::uint32_t>(i), name);
+  }
+  return result;
+}
+
+// activationKernels() → the fused activation names, in id order, that this addon was built with.
+napi_value activation_kernels_binding(napi_env env, napi_callback_info) {
+  napi_value result;
+  napi_create_array_with_length(env, kActivationCount, &result);
+  for (int id = 0; id < kActivationCount; ++id) {
+    napi_value name;
+    napi_create_string_utf8(env, kActivationNames[id], NAPI_AUTO_LENGTH, &name);
+    napi_set_element(env, result, static_cast<std::uint32_t>(id), name);
+  }
+  return result;
+}
+
+// Reads the instruction set name of kernels(isa) and finds its table among the supported ones.
+const KernelTable& requested_table(napi_env env, napi_callback_info info) {
+  std::size_t count = 1;
+  napi_value arg;
+  napi_get_cb_info(env, info, &count, &arg, nullptr, nullptr);
+  char name[16] = {};
+  std::size_t length = 0;
+  if (count < 1 || napi_get_value_string_utf8(env, arg, name, sizeof(name), &length) != napi_ok) {
+    throw ArgumentError("kernels: argument 0 must be an instruction set name");
+  }
+  const std::vector<const KernelTable*> tables = supported_tables();
+  for (const KernelTable* table : tables) {
+    if (std::string(table->isa) == name) return *table;
+  }
+  std::string supported;
+  for (const KernelTable* table : tables) supported += (supported.empty() ? "" : ", ") + std::string(table->isa);
+  throw ArgumentError("kernels: this CPU cannot run the \"" + std::string(name) + "\" kernels; it supports " + supported);
+}
+
+// kernels(isa) → an object of bindings, each calling the kernels of that instruction set.
+napi_value kernels_binding(napi_env env, napi_callback_info info) {
+  void* table = const_cast<KernelTable*>(&requested_table(env, info));
+  const auto property = [table](const char* name, napi_callback callback) {
+    return napi_property_descriptor{name, nullptr, callback, nullptr, nullptr, nullptr, napi_enumerable, table};
+  };
+  const napi_property_descriptor properties[] = {
+      property("matmul", guarded<matmul_binding>),
+      property("linearForward", guarded<linear_forward_binding>),
+      property("linearInputGradient", guarded<linear_input_gradient_binding>),
+      property("linearWeightGradients", guarded<linear_weight_gradients_binding>),
+      property("addRowVector", guarded<add_row_vector_binding>),
+      property("sumRows", guarded<sum_rows_binding>),
+      property("activate", guarded<activate_binding>),
+      property("activateBackward", guarded<activate_backward_binding>),
+      property("multiply", guarded<multiply_binding>),
+      property("scale", guarded<scale_binding>),
+      property("meanSquaredError", guarded<mean_squared_error_binding>),
+      property("softmaxCrossEntropy", guarded<softmax_cross_entropy_binding>),
+      property("sgdUpdate", guarded<sgd_update_binding>),
+      property("adamUpdate", guarded<adam_update_binding>),
+      property("argmaxRows", guarded<argmax_rows_binding>),
+      property("allFinite", guarded<all_finite_binding>),
+      property("gatherRows", guarded<gather_rows_binding>),
+      property("copy", guarded<copy_binding>),
+      property("fill", guarded<fill_binding>),
+  };
+  napi_value result;
+  napi_create_object(env, &result);
+  napi_define_properties(env, result, sizeof(properties) / sizeof(properties[0]), properties);
+  return result;
 }
 
 }  // namespace
@@ -479,26 +568,9 @@ napi_value cpu_supports_kernels_binding(napi_env env, napi_callback_info) {
 NAPI_MODULE_INIT() {
   using namespace nabla;
   const napi_property_descriptor properties[] = {
-      {"cpuSupportsKernels", nullptr, cpu_supports_kernels_binding, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"matmul", nullptr, guarded<matmul_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"linearForward", nullptr, guarded<linear_forward_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"linearInputGradient", nullptr, guarded<linear_input_gradient_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"linearWeightGradients", nullptr, guarded<linear_weight_gradients_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"addRowVector", nullptr, guarded<add_row_vector_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"sumRows", nullptr, guarded<sum_rows_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"activate", nullptr, guarded<activate_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"activateBackward", nullptr, guarded<activate_backward_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"multiply", nullptr, guarded<multiply_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"scale", nullptr, guarded<scale_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"meanSquaredError", nullptr, guarded<mean_squared_error_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"softmaxCrossEntropy", nullptr, guarded<softmax_cross_entropy_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"sgdUpdate", nullptr, guarded<sgd_update_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"adamUpdate", nullptr, guarded<adam_update_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"argmaxRows", nullptr, guarded<argmax_rows_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"allFinite", nullptr, guarded<all_finite_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"gatherRows", nullptr, guarded<gather_rows_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"copy", nullptr, guarded<copy_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"fill", nullptr, guarded<fill_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"supportedIsas", nullptr, supported_isas_binding, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"activationKernels", nullptr, activation_kernels_binding, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"kernels", nullptr, guarded<kernels_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
   };
   napi_define_properties(env, exports, sizeof(properties) / sizeof(properties[0]), properties);
   return exports;

@@ -2,14 +2,15 @@
 // contiguous range per thread once there is enough work to pay for waking the pool.
 #include <algorithm>
 #include <cstring>
-#include <vector>
 
 #include "activation-vectors.h"
 #include "kernels.h"
+#include "scratch-array.h"
 #include "simd.h"
 #include "thread-pool.h"
 
 namespace nabla {
+namespace NABLA_ISA {
 namespace {
 
 using Index = std::int64_t;
@@ -31,8 +32,8 @@ void apply_vectors(const T* const (&inputs)[N], T* out, Index begin, Index end, 
   }
   if (k == end) return;
   const int tail = static_cast<int>(end - k);
-  alignas(32) T padded[N][kLanes] = {};
-  alignas(32) T result[kLanes];
+  alignas(64) T padded[N][kLanes] = {};
+  alignas(64) T result[kLanes];
   typename S::Vec v[N];
   for (int i = 0; i < N; ++i) {
     std::memcpy(padded[i], inputs[i] + k, sizeof(T) * tail);
@@ -66,7 +67,7 @@ void sum_rows(const T* x, T* out, Index rows, Index cols, int threads) {
   // Each thread sums its rows into its own partial row in double; the partials are added last.
   const Index grain_rows = std::max<Index>(1, kGrain / std::max<Index>(cols, 1));
   const int parts = static_cast<int>(std::max<Index>(1, std::min<Index>(threads, (rows + grain_rows - 1) / grain_rows)));
-  std::vector<double> partial(static_cast<std::size_t>(parts * cols), 0.0);
+  ScratchArray<double> partial(parts * cols);
   const Index chunk = (rows + parts - 1) / parts;
   ThreadPool::instance().run(parts, [&](int part, int) {
     double* acc = partial.data() + part * cols;
@@ -134,7 +135,7 @@ template <typename T>
 bool all_finite(const T* x, Index size, int threads) {
   using S = Simd<T>;
   const int parts = static_cast<int>(std::max<Index>(1, std::min<Index>(threads, (size + kGrain - 1) / kGrain)));
-  std::vector<char> finite(static_cast<std::size_t>(parts), 1);
+  ScratchArray<char> finite(parts);
   const Index chunk = (size + parts - 1) / parts;
   ThreadPool::instance().run(parts, [&](int part, int) {
     const Index begin = part * chunk;
@@ -146,15 +147,15 @@ bool all_finite(const T* x, Index size, int threads) {
       const auto v = S::load(x + k);
       acc = S::add(acc, S::sub(v, v));
     }
-    alignas(32) T lanes[S::kLanes];
+    alignas(64) T lanes[S::kLanes];
     S::store(lanes, acc);
     T sum = 0;
     for (T lane : lanes) sum += lane;
     for (; k < end; ++k) sum += x[k] - x[k];
     finite[part] = sum == 0;
   });
-  for (char f : finite) {
-    if (!f) return false;
+  for (int part = 0; part < parts; ++part) {
+    if (!finite[part]) return false;
   }
   return true;
 }
@@ -196,4 +197,5 @@ void fill(T* x, double value, Index size, int threads) {
 NABLA_INSTANTIATE(float)
 NABLA_INSTANTIATE(double)
 
+}  // namespace NABLA_ISA
 }  // namespace nabla

@@ -15,19 +15,24 @@
 #include "thread-pool.h"
 
 namespace nabla {
+namespace NABLA_ISA {
 namespace {
 
 using Index = std::int64_t;
 
-// MR×NR is 6×16 floats or 6×8 doubles: 12 accumulators of the 16 YMM registers, enough
-// independent FMA chains to cover their latency on two FMA pipes. A KC×NR panel of B fills
-// half of L1; an MC×KC block of A stays in L2.
+// The register tile is MR rows × two vectors: its 2·MR accumulators take every vector register
+// but four (two of B, one broadcast of A, one spare). That is 6×16 floats or 6×8 doubles in the
+// 16 YMM registers of AVX2, 14×32 or 14×16 in the 32 ZMM registers of AVX-512, enough
+// independent FMA chains to cover their latency on two FMA pipes. A KC×NR panel of B fits in
+// L1; an MC×KC block of A stays in L2. KC is the same on every instruction set: each element of
+// C is then summed in the same order, so every FMA path gives the same bits.
 template <typename T>
 struct Blocking {
-  static constexpr int kMr = 6;
-  static constexpr int kNr = 2 * Simd<T>::kLanes;
+  static constexpr int kVectors = 2;
+  static constexpr int kMr = (Simd<T>::kRegisters - 4) / kVectors;
+  static constexpr int kNr = kVectors * Simd<T>::kLanes;
   static constexpr Index kKc = 256;
-  static constexpr Index kMc = 144 * 4 / static_cast<Index>(sizeof(T));
+  static constexpr Index kMc = (576 / static_cast<Index>(sizeof(T)) + kMr - 1) / kMr * kMr;
 };
 
 // Below this many multiply-adds a second thread costs more than it saves.
@@ -117,14 +122,14 @@ void micro_kernel(Index depth, View<T> a, const T* b, T* c, Index ldc, bool accu
   constexpr int kLanes = S::kLanes;
 
   Vec acc[kMr][NV];
-#pragma GCC unroll 6
+#pragma GCC unroll 16
   for (int r = 0; r < kMr; ++r)
 #pragma GCC unroll 2
     for (int v = 0; v < NV; ++v) acc[r][v] = S::zero();
 
   // Rows past the end repeat the last row; their results are never stored.
   const T* row[kMr];
-#pragma GCC unroll 6
+#pragma GCC unroll 16
   for (int r = 0; r < kMr; ++r) row[r] = a.data + std::min(r, rows - 1) * a.row_stride;
 
 #pragma GCC unroll 4
@@ -132,7 +137,7 @@ void micro_kernel(Index depth, View<T> a, const T* b, T* c, Index ldc, bool accu
     Vec bv[NV];
 #pragma GCC unroll 2
     for (int v = 0; v < NV; ++v) bv[v] = S::load_aligned(b + p * kNr + v * kLanes);
-#pragma GCC unroll 6
+#pragma GCC unroll 16
     for (int r = 0; r < kMr; ++r) {
       const Vec ar = S::broadcast(row[r] + p * a.col_stride);
 #pragma GCC unroll 2
@@ -141,7 +146,7 @@ void micro_kernel(Index depth, View<T> a, const T* b, T* c, Index ldc, bool accu
   }
 
   if (rows == kMr && cols == NV * kLanes) {
-#pragma GCC unroll 6
+#pragma GCC unroll 16
     for (int r = 0; r < kMr; ++r)
 #pragma GCC unroll 2
       for (int v = 0; v < NV; ++v) {
@@ -150,8 +155,8 @@ void micro_kernel(Index depth, View<T> a, const T* b, T* c, Index ldc, bool accu
       }
     return;
   }
-  alignas(32) T tile[kMr][NV * kLanes];
-#pragma GCC unroll 6
+  alignas(64) T tile[kMr][NV * kLanes];
+#pragma GCC unroll 16
   for (int r = 0; r < kMr; ++r)
 #pragma GCC unroll 2
     for (int v = 0; v < NV; ++v) S::store(&tile[r][v * kLanes], acc[r][v]);
@@ -283,4 +288,5 @@ void gemm(const T* a, const T* b, T* c, Index m, Index k, Index n, bool transpos
 template void gemm<float>(const float*, const float*, float*, Index, Index, Index, bool, bool, int);
 template void gemm<double>(const double*, const double*, double*, Index, Index, Index, bool, bool, int);
 
+}  // namespace NABLA_ISA
 }  // namespace nabla

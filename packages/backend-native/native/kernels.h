@@ -1,14 +1,19 @@
-// Entry points of the AVX2/FMA kernels. Only call them after cpu_supports_kernels() said yes:
-// their translation units are compiled with -mavx2 -mfma. Every kernel runs on up to `threads`
-// threads and is instantiated for float and double.
+// Entry points of the kernels of one instruction set, in its namespace nabla::NABLA_ISA: every
+// kernel source is compiled once per instruction set (binding.gyp), and kernel-table.cc hands
+// the addon their addresses. Every kernel runs on up to `threads` threads and is instantiated for
+// float and double.
 #pragma once
 
 #include <cstdint>
 
-namespace nabla {
+#include "kernel-types.h"
 
-// The activations with fused kernels; the numbering is shared with src/native-addon.ts.
-enum class Activation : int { Relu = 0, Silu = 1, Sigmoid = 2, Tanh = 3 };
+#ifndef NABLA_ISA
+#error "kernel sources are compiled with -DNABLA_ISA=avx512, avx2 or generic (see binding.gyp)"
+#endif
+
+namespace nabla {
+namespace NABLA_ISA {
 
 // gemm.cc: c[m×n] = op(a) · op(b); op(a) is m×k (a stored k×m when transpose_a), op(b) is k×n.
 template <typename T>
@@ -65,12 +70,8 @@ double softmax_cross_entropy(const T* logits, const std::int32_t* labels, T* gra
 // optimizer.cc
 template <typename T>
 void sgd_update(T* param, const T* grad, double lr, std::int64_t size, int threads);
-struct AdamStep {
-  double lr, beta1, beta2, eps;
-  // 1 − β₁ᵗ and 1 − β₂ᵗ, computed by the caller so they match the reference backend bit for bit.
-  double correction1, correction2;
-};
 template <typename T>
 void adam_update(T* param, const T* grad, T* m, T* v, const AdamStep& step, std::int64_t size, int threads);
 
+}  // namespace NABLA_ISA
 }  // namespace nabla

@@ -5,22 +5,31 @@
 // registers, and nothing is packed. Wider layers go through gemm and one fused elementwise pass.
 #include <algorithm>
 #include <cstring>
-#include <vector>
 
 #include "activation-vectors.h"
 #include "kernels.h"
+#include "scratch-array.h"
 #include "simd.h"
 #include "thread-pool.h"
 
 namespace nabla {
+namespace NABLA_ISA {
 namespace {
 
 using Index = std::int64_t;
 
-// A row of output up to this many vectors wide keeps its accumulators in registers.
-constexpr int kMaxVectors = 4;
-// Inner dimensions up to this keep the packed weights (depth × kMaxVectors vectors) in L1.
+// A row of output up to 128 bytes wide (32 floats, 16 doubles) keeps its accumulators in
+// registers. The limit is in bytes, not vectors, so that every instruction set takes the
+// one-pass path for the same layers and sums in the same order.
+template <typename T>
+constexpr Index kMaxWidth = 128 / static_cast<Index>(sizeof(T));
+template <typename T>
+constexpr int kMaxVectors = static_cast<int>(kMaxWidth<T> / Simd<T>::kLanes);
+// Inner dimensions up to this keep the packed weights (depth × 128 bytes) in L1.
 constexpr Index kMaxDepth = 64;
+// Accumulators of a row block: every vector register but four (weights, a broadcast, a spare).
+template <typename T>
+constexpr int kAccumulators = Simd<T>::kRegisters - 4;
 // Multiply-adds per thread below which waking a second thread does not pay.
 constexpr Index kParallelMultiplyAdds = Index{1} << 18;
 
@@ -31,7 +40,7 @@ int vectors_for(Index width) {
 
 template <typename T>
 bool is_narrow(Index depth, Index width) {
-  return depth <= kMaxDepth && vectors_for<T>(width) <= kMaxVectors;
+  return depth <= kMaxDepth && width <= kMaxWidth<T>;
 }
 
 // Where a row of `width` values is split into vectors: the full ones, then a masked last one.
@@ -39,7 +48,7 @@ template <typename T>
 struct RowVectors {
   int full;
   int tail;
-  __m256i mask;
+  typename Simd<T>::Mask mask;
   explicit RowVectors(Index width)
       : full(static_cast<int>(width / Simd<T>::kLanes)),
         tail(static_cast<int>(width % Simd<T>::kLanes)),
@@ -50,7 +59,7 @@ struct RowVectors {
   // A masked store is microcoded and slow on AMD cores: the last vector is written lane by lane.
   void store(T* row, int v, typename Simd<T>::Vec value) const {
     if (v < full) return Simd<T>::store(row + v * Simd<T>::kLanes, value);
-    alignas(32) T lanes[Simd<T>::kLanes];
+    alignas(64) T lanes[Simd<T>::kLanes];
     Simd<T>::store(lanes, value);
     for (int j = 0; j < tail; ++j) row[v * Simd<T>::kLanes + j] = lanes[j];
   }
@@ -59,9 +68,9 @@ struct RowVectors {
 // Weights laid out depth-major, V vectors per depth step, zero past `width`: w(p, j) comes
 // from weight[p·p_stride + j·j_stride], so a transposed weight packs the same way.
 template <typename T>
-std::vector<T> pack_weights(const T* weight, Index depth, Index width, Index p_stride, Index j_stride, int vectors) {
+ScratchArray<T> pack_weights(const T* weight, Index depth, Index width, Index p_stride, Index j_stride, int vectors) {
   const Index padded = vectors * Simd<T>::kLanes;
-  std::vector<T> packed(static_cast<std::size_t>(depth * padded), T(0));
+  ScratchArray<T> packed(depth * padded);
   for (Index p = 0; p < depth; ++p) {
     for (Index j = 0; j < width; ++j) packed[p * padded + j] = weight[p * p_stride + j * j_stride];
   }
@@ -75,42 +84,42 @@ template <typename T, int V, int R, typename Finish>
 inline void multiply_row_block(const T* a, Index depth, const T* packed, Index r0, const Finish& finish) {
   using S = Simd<T>;
   typename S::Vec acc[R][V];
-#pragma GCC unroll 12
+#pragma GCC unroll 32
   for (int r = 0; r < R; ++r)
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (int v = 0; v < V; ++v) acc[r][v] = S::zero();
   const T* row[R];
-#pragma GCC unroll 12
+#pragma GCC unroll 32
   for (int r = 0; r < R; ++r) row[r] = a + (r0 + r) * depth;
 
 #pragma GCC unroll 4
   for (Index p = 0; p < depth; ++p) {
     typename S::Vec w[V];
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (int v = 0; v < V; ++v) w[v] = S::load(packed + (p * V + v) * S::kLanes);
-#pragma GCC unroll 12
+#pragma GCC unroll 32
     for (int r = 0; r < R; ++r) {
       const auto x = S::broadcast(row[r] + p);
-#pragma GCC unroll 4
+#pragma GCC unroll 8
       for (int v = 0; v < V; ++v) acc[r][v] = S::fmadd(x, w[v], acc[r][v]);
     }
   }
 
-  alignas(32) T tile[R][V * S::kLanes];
-#pragma GCC unroll 12
+  alignas(64) T tile[R][V * S::kLanes];
+#pragma GCC unroll 32
   for (int r = 0; r < R; ++r)
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (int v = 0; v < V; ++v) S::store(&tile[r][v * S::kLanes], acc[r][v]);
   for (int r = 0; r < R; ++r) {
     for (int v = 0; v < V; ++v) finish(r0 + r, v, S::load_aligned(&tile[r][v * S::kLanes]));
   }
 }
 
-// Runs multiply_row_block over all rows, R at a time (12 accumulators of 16 registers), the
+// Runs multiply_row_block over all rows, R at a time (kAccumulators vectors in all), the
 // threads taking contiguous ranges of rows.
 template <typename T, int V, typename Finish>
 void multiply_rows(const T* a, Index rows, Index depth, Index width, const T* packed, int threads, const Finish& finish) {
-  constexpr int R = 12 / V;
+  constexpr int R = kAccumulators<T> / V;
   const Index grain = std::max<Index>(R, kParallelMultiplyAdds / std::max<Index>(1, depth * width));
   parallel_for(threads, rows, grain, [&](Index begin, Index end) {
     Index r = begin;
@@ -119,19 +128,13 @@ void multiply_rows(const T* a, Index rows, Index depth, Index width, const T* pa
   });
 }
 
-// Calls body(std::integral_constant<int, V>) for V = vectors (1 … kMaxVectors).
-template <typename Body>
+// Calls body(std::integral_constant<int, V>) for V = vectors (1 … kMaxVectors<T>).
+template <typename T, int V = 1, typename Body>
 void with_vectors(int vectors, const Body& body) {
-  switch (vectors) {
-    case 1:
-      return body(std::integral_constant<int, 1>{});
-    case 2:
-      return body(std::integral_constant<int, 2>{});
-    case 3:
-      return body(std::integral_constant<int, 3>{});
-    default:
-      return body(std::integral_constant<int, 4>{});
+  if constexpr (V < kMaxVectors<T>) {
+    if (vectors > V) return with_vectors<T, V + 1>(vectors, body);
   }
+  body(std::integral_constant<int, V>{});
 }
 
 // z = z + bias, a = g(z) for rows [begin, end) of a product already in z.
@@ -160,7 +163,7 @@ void forward(const T* x, const T* weight, const T* bias, T* z, T* a, Index rows,
   }
   const int vectors = vectors_for<T>(width);
   const auto packed = pack_weights(weight, depth, width, width, 1, vectors);
-  with_vectors(vectors, [&](auto v_tag) {
+  with_vectors<T>(vectors, [&](auto v_tag) {
     constexpr int V = decltype(v_tag)::value;
     const RowVectors<T> layout(width);
     typename S::Vec b[V];
@@ -185,7 +188,7 @@ void input_gradient(const T* g, const T* weight, const T* z, const T* a, T* out,
   // out[r, i] = Σ_j g[r, j]·weight[i, j]: the inner dimension is the layer's outputs.
   const int vectors = vectors_for<T>(inputs);
   const auto packed = pack_weights(weight, outputs, inputs, 1, outputs, vectors);
-  with_vectors(vectors, [&](auto v_tag) {
+  with_vectors<T>(vectors, [&](auto v_tag) {
     constexpr int V = decltype(v_tag)::value;
     const RowVectors<T> layout(inputs);
     multiply_rows<T, V>(g, rows, outputs, inputs, packed.data(), threads, [&](Index r, int v, typename S::Vec acc) {
@@ -204,38 +207,39 @@ void input_gradient(const T* g, const T* weight, const T* z, const T* a, T* out,
 // accumulators stay in registers.
 template <typename T, int V, int I, bool Partial>
 void accumulate_outer_products(const T* x, Index inputs, const T* g, Index outputs, Index begin, Index end, Index i0,
-                               __m256i mask, T* acc_w) {
+                               typename Simd<T>::Mask mask, T* acc_w) {
   using S = Simd<T>;
   typename S::Vec acc[I][V];
-#pragma GCC unroll 12
+#pragma GCC unroll 32
   for (int i = 0; i < I; ++i)
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (int v = 0; v < V; ++v) acc[i][v] = S::load(acc_w + ((i0 + i) * V + v) * S::kLanes);
   for (Index r = begin; r < end; ++r) {
     const T* g_row = g + r * outputs;
     typename S::Vec gv[V];
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (int v = 0; v < V; ++v) {
       gv[v] = Partial && v == V - 1 ? S::masked_load(g_row + v * S::kLanes, mask) : S::load(g_row + v * S::kLanes);
     }
     const T* x_row = x + r * inputs + i0;
-#pragma GCC unroll 12
+#pragma GCC unroll 32
     for (int i = 0; i < I; ++i) {
       const auto xv = S::broadcast(x_row + i);
-#pragma GCC unroll 4
+#pragma GCC unroll 8
       for (int v = 0; v < V; ++v) acc[i][v] = S::fmadd(xv, gv[v], acc[i][v]);
     }
   }
-#pragma GCC unroll 12
+#pragma GCC unroll 32
   for (int i = 0; i < I; ++i)
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (int v = 0; v < V; ++v) S::store(acc_w + ((i0 + i) * V + v) * S::kLanes, acc[i][v]);
 }
 
 // All inputs of one block of rows: I at a time, then one at a time.
 template <typename T, int V, bool Partial>
-void accumulate_block(const T* x, Index inputs, const T* g, Index outputs, Index b0, Index b1, __m256i mask, T* acc_w) {
-  constexpr int I = 12 / V;
+void accumulate_block(const T* x, Index inputs, const T* g, Index outputs, Index b0, Index b1, typename Simd<T>::Mask mask,
+                      T* acc_w) {
+  constexpr int I = kAccumulators<T> / V;
   Index i0 = 0;
   for (; i0 + I <= inputs; i0 += I) accumulate_outer_products<T, V, I, Partial>(x, inputs, g, outputs, b0, b1, i0, mask, acc_w);
   for (; i0 < inputs; ++i0) accumulate_outer_products<T, V, 1, Partial>(x, inputs, g, outputs, b0, b1, i0, mask, acc_w);
@@ -253,7 +257,7 @@ void narrow_weight_gradients(const T* x, const T* g, T* grad_w, T* grad_b, Index
   const Index partial_size = (inputs + 1) * padded;  // the last padded row is the bias gradient
   const Index grain = std::max<Index>(kBlockRows, kParallelMultiplyAdds / std::max<Index>(1, inputs * outputs));
   const int parts = static_cast<int>(std::max<Index>(1, std::min<Index>(threads, (rows + grain - 1) / grain)));
-  std::vector<T> partials(static_cast<std::size_t>(parts * partial_size), T(0));
+  ScratchArray<T> partials(parts * partial_size);
   const Index chunk = (rows + parts - 1) / parts;
   const RowVectors<T> layout(outputs);
   ThreadPool::instance().run(parts, [&](int part, int) {
@@ -316,7 +320,7 @@ void linear_weight_gradients(const T* x, const T* g, T* grad_w, T* grad_b, Index
     gemm<T>(x, g, grad_w, inputs, rows, outputs, true, false, threads);
     return sum_rows<T>(g, grad_b, rows, outputs, threads);
   }
-  with_vectors(vectors_for<T>(outputs), [&](auto v_tag) {
+  with_vectors<T>(vectors_for<T>(outputs), [&](auto v_tag) {
     narrow_weight_gradients<T, decltype(v_tag)::value>(x, g, grad_w, grad_b, rows, inputs, outputs, threads);
   });
 }
@@ -330,4 +334,5 @@ void linear_weight_gradients(const T* x, const T* g, T* grad_w, T* grad_b, Index
 NABLA_INSTANTIATE(float)
 NABLA_INSTANTIATE(double)
 
+}  // namespace NABLA_ISA
 }  // namespace nabla

@@ -2,12 +2,13 @@
 // partial sum per thread added in a fixed order, so a given thread count always gives the same value.
 #include <algorithm>
 #include <cmath>
-#include <vector>
 
 #include "kernels.h"
+#include "scratch-array.h"
 #include "thread-pool.h"
 
 namespace nabla {
+namespace NABLA_ISA {
 namespace {
 
 using Index = std::int64_t;
@@ -18,14 +19,14 @@ constexpr Index kGrain = Index{1} << 15;
 template <typename Body>
 double parallel_sum(int threads, Index n, Index grain, const Body& body) {
   const int parts = static_cast<int>(std::max<Index>(1, std::min<Index>(threads, (n + grain - 1) / grain)));
-  std::vector<double> partial(static_cast<std::size_t>(parts), 0.0);
+  ScratchArray<double> partial(parts);
   const Index chunk = (n + parts - 1) / parts;
   ThreadPool::instance().run(parts, [&](int part, int) {
     const Index begin = std::min<Index>(n, part * chunk);
     partial[part] = body(begin, std::min<Index>(n, begin + chunk));
   });
   double total = 0;
-  for (double p : partial) total += p;
+  for (int part = 0; part < parts; ++part) total += partial[part];
   return total;
 }
 
@@ -81,4 +82,5 @@ template double mean_squared_error<double>(const double*, const double*, double*
 template double softmax_cross_entropy<float>(const float*, const std::int32_t*, float*, Index, Index, int);
 template double softmax_cross_entropy<double>(const double*, const std::int32_t*, double*, Index, Index, int);
 
+}  // namespace NABLA_ISA
 }  // namespace nabla

@@ -5,6 +5,7 @@
 #include "thread-pool.h"
 
 namespace nabla {
+namespace NABLA_ISA {
 namespace {
 
 using Index = std::int64_t;
@@ -40,4 +41,5 @@ template void sgd_update<double>(double*, const double*, double, Index, int);
 template void adam_update<float>(float*, const float*, float*, float*, const AdamStep&, Index, int);
 template void adam_update<double>(double*, const double*, double*, double*, const AdamStep&, Index, int);
 
+}  // namespace NABLA_ISA
 }  // namespace nabla

@@ -1,4 +1,4 @@
-// exp, tanh and the sigmoid on whole AVX2 vectors, accurate to a few ulp: the activation
+// exp, tanh and the sigmoid on whole SIMD vectors, accurate to a few ulp: the activation
 // kernels' hot path. NaN inputs give NaN.
 #pragma once
 
@@ -7,6 +7,7 @@
 #include "simd.h"
 
 namespace nabla {
+namespace NABLA_ISA {
 
 template <typename T>
 struct ExpConstants;
@@ -122,4 +123,5 @@ typename Simd<T>::Vec vsigmoid(typename Simd<T>::Vec x) {
   return positive;
 }
 
+}  // namespace NABLA_ISA
 }  // namespace nabla

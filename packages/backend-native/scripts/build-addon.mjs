@@ -1,16 +1,23 @@
 // Builds native/build/Release/nabla_native.node with node-gyp against the headers installed beside
-// this Node binary, so nothing is downloaded. The addon is optional: when it cannot be built (no
+// this Node binary, so nothing is downloaded. With --prebuild (the package's own build) it also
+// copies the result to prebuilds/<platform>-<arch>/, the layout the loader and the published
+// package use; at install (scripts/install.mjs) it runs without, where no prebuild fitted. The addon is optional: when it cannot be built (no
 // compiler, no headers, not x86-64) this prints one warning and exits 0, and the package's
 // backend then reports isAvailable() = false. binding.gyp lives in native/ rather than at the
 // package root so that package managers do not run node-gyp on install, where a missing
 // compiler would fail the whole install.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const nativeDir = resolve(dirname(fileURLToPath(import.meta.url)), "..", "native");
+const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const nativeDir = join(packageDir, "native");
+const prebuildDir = join(packageDir, "prebuilds", `${process.platform}-${process.arch}`);
+const makePrebuild = process.argv.includes("--prebuild");
+// A failed build must not leave an older prebuild to be packed as if it were this source's.
+if (makePrebuild) rmSync(prebuildDir, { recursive: true, force: true });
 
 function skip(reason) {
   console.warn(`@nabla/backend-native: native addon not built (${reason}); the native backend will be unavailable.`);
@@ -45,4 +52,11 @@ if (result.status !== 0) {
   if (process.env.NABLA_NATIVE_BUILD_VERBOSE === "1") console.warn(log);
   skip(`node-gyp rebuild failed${result.error ? `: ${result.error.message}` : ""}; set NABLA_NATIVE_BUILD_VERBOSE=1 to see its output`);
 }
-console.log("@nabla/backend-native: built native/build/Release/nabla_native.node");
+const built = join(nativeDir, "build", "Release", "nabla_native.node");
+if (makePrebuild) {
+  mkdirSync(prebuildDir, { recursive: true });
+  copyFileSync(built, join(prebuildDir, "nabla_native.node"));
+  console.log(`@nabla/backend-native: built native/build/Release/nabla_native.node and prebuilds/${process.platform}-${process.arch}/nabla_native.node`);
+} else {
+  console.log("@nabla/backend-native: built native/build/Release/nabla_native.node");
+}

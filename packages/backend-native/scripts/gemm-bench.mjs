@@ -1,13 +1,15 @@
 // GFLOP/s of the native matmul on the three products of one CIFAR-10 MLP epoch step over the
 // whole training set (X[50000×3072], W[3072×100], G[50000×100]), at 1 and 2 threads, in
-// float32 and float64: the median of a few timed runs after one warm-up run. "cores" is the
+// float32 and float64, on every instruction set path this CPU runs: the median of a few timed
+// runs after one warm-up run. "cores" is the
 // process's CPU time over wall time for those runs: well below the thread count means other
 // processes were sharing the cores, and the GFLOP/s of that row understate the kernel.
 //
 //   pnpm --filter @nabla/backend-native build && pnpm --filter @nabla/backend-native bench
-//   node scripts/gemm-bench.mjs --dtypes float32 --threads 2 --runs 5
+//   node scripts/gemm-bench.mjs --dtypes float32 --threads 2 --runs 5 --isas avx512,avx2
+import { readFileSync } from "node:fs";
 import { Tensor, Xoshiro128Generator } from "@nabla/core";
-import { createNativeBackend, isNativeBackendAvailable } from "../dist/index.js";
+import { createNativeBackend, isNativeBackendAvailable, supportedNativeIsas } from "../dist/index.js";
 
 function option(name, fallback) {
   const index = process.argv.indexOf(`--${name}`);
@@ -17,6 +19,7 @@ function option(name, fallback) {
 const dtypes = option("dtypes", "float32,float64").split(",");
 const threadCounts = option("threads", "1,2").split(",").map(Number);
 const runs = Number(option("runs", "3"));
+const isas = option("isas", supportedNativeIsas().join(",")).split(",");
 
 if (!isNativeBackendAvailable()) {
   console.error("The native addon is not available: build it with `pnpm --filter @nabla/backend-native build`.");
@@ -44,11 +47,12 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-console.log(`native matmul, median of ${runs} runs after 1 warm-up`);
-console.log("dtype    threads  product            m×k·k×n                   ms   GFLOP/s  cores");
+const cpuModel = /^model name\s*:\s*(.*)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown CPU";
+console.log(`native matmul on ${cpuModel}, median of ${runs} runs after 1 warm-up`);
+console.log("isa      dtype    threads  product            m×k·k×n                   ms   GFLOP/s  cores");
 for (const dtype of dtypes) {
   // The data is made once per dtype; a backend's matmul only reads and writes the arrays.
-  const backends = threadCounts.map((threads) => ({ threads, backend: createNativeBackend({ threads }) }));
+  const backends = threadCounts.flatMap((threads) => isas.map((isa) => ({ threads, backend: createNativeBackend({ threads, isa }) })));
   const x = randomTensor([SAMPLES, FEATURES], dtype, backends[0].backend, 1);
   const w = randomTensor([FEATURES, HIDDEN], dtype, backends[0].backend, 2);
   const g = randomTensor([SAMPLES, HIDDEN], dtype, backends[0].backend, 3);
@@ -76,7 +80,7 @@ for (const dtype of dtypes) {
       const ms = median(times);
       const shape = `${m}×${k}·${k}×${n}`;
       console.log(
-        `${dtype.padEnd(8)} ${String(threads).padEnd(8)} ${name.padEnd(18)} ${shape.padEnd(22)} ${ms.toFixed(1).padStart(7)} ${((2 * m * k * n) / (ms * 1e6)).toFixed(1).padStart(9)} ${cores.toFixed(2).padStart(6)}`,
+        `${backend.isa.padEnd(8)} ${dtype.padEnd(8)} ${String(threads).padEnd(8)} ${name.padEnd(18)} ${shape.padEnd(22)} ${ms.toFixed(1).padStart(7)} ${((2 * m * k * n) / (ms * 1e6)).toFixed(1).padStart(9)} ${cores.toFixed(2).padStart(6)}`,
       );
     }
   }

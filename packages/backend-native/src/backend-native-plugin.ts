@@ -1,13 +1,16 @@
 import type { NablaPlugin } from "@nabla/core";
-import { createNativeBackend, isNativeBackendAvailable } from "./native-backend.js";
+import { loadNativeAddon } from "./native-addon.js";
+import { createNativeBackend } from "./native-backend.js";
+import { noteNativeUnavailable } from "./note-native-unavailable.js";
 
 // Kept in step with package.json; a test checks they agree.
 const VERSION = "0.1.0";
 
 /**
  * The native backend as "nabla/native". Its priority puts it ahead of every other backend
- * wherever the addon was built and the CPU has AVX2 and FMA; elsewhere it reports itself
- * unavailable and selection falls through to the next backend.
+ * wherever the addon loads (a prebuild for this platform, or one compiled here; any x86-64 CPU
+ * runs its generic kernels); elsewhere it reports itself unavailable, says why once on stderr,
+ * and selection falls through to the next backend.
  */
 export const backendNativePlugin: NablaPlugin = {
   meta: { name: "@nabla/backend-native", version: VERSION },
@@ -16,9 +19,13 @@ export const backendNativePlugin: NablaPlugin = {
     {
       kind: "backend",
       name: "native",
-      description: "C++ kernels with AVX2/FMA and a thread pool, in a Node-API addon built from source",
+      description: "C++ kernels for AVX-512, AVX2/FMA or any x86-64 CPU (the best it runs, or NABLA_NATIVE_ISA), with a thread pool, in a Node-API addon, prebuilt for linux-x64 and built from source elsewhere",
       priority: 100,
-      isAvailable: isNativeBackendAvailable,
+      isAvailable: () => {
+        const { addon, reason, disabled } = loadNativeAddon();
+        if (!addon) noteNativeUnavailable(reason, disabled);
+        return addon !== undefined;
+      },
       create: () => createNativeBackend(),
     },
   ],

@@ -1,9 +1,19 @@
 import { createRequire } from "node:module";
-import type { FloatArray } from "@nabla/core";
+import { FUSED_ACTIVATION_KERNELS, type FloatArray } from "@nabla/core";
+import type { NativeIsa } from "./native-isa.js";
 
-/** The functions native/build/Release/nabla_native.node exports (see native/addon.cc for each signature). */
+/** The functions the addon (nabla_native.node) exports (see native/addon.cc for each signature). */
 export interface NativeAddon {
-  cpuSupportsKernels(): boolean;
+  /** The instruction sets whose kernels this CPU can run, best first; "generic" is always there. */
+  supportedIsas(): NativeIsa[];
+  /** The kernels compiled for `isa`; throws when this CPU cannot run them. */
+  kernels(isa: NativeIsa): NativeKernels;
+  /** The fused activation names, in id order, from the list the addon was built with. */
+  activationKernels(): string[];
+}
+
+/** The kernels of one instruction set (see native/addon.cc for each signature). */
+export interface NativeKernels {
   matmul(a: FloatArray, b: FloatArray, out: FloatArray, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean, threads: number): void;
   linearForward(x: FloatArray, weight: FloatArray, bias: FloatArray, z: FloatArray, a: FloatArray | null, kernel: number | null, rows: number, inputs: number, outputs: number, threads: number): void;
   linearInputGradient(
@@ -48,34 +58,55 @@ export interface NativeAddon {
   fill(x: FloatArray, value: number, threads: number): void;
 }
 
-/** Codes of the fused activation kernels, as numbered by `enum class Activation` in native/kernels.h. */
-export const ACTIVATION_KERNELS: ReadonlyMap<string, number> = new Map([
-  ["relu", 0],
-  ["silu", 1],
-  ["sigmoid", 2],
-  ["tanh", 3],
-]);
+export type AddonLoad =
+  | { addon: NativeAddon; reason?: undefined; disabled?: undefined }
+  | { addon?: undefined; reason: string; /** True when NABLA_DISABLE_NATIVE=1 asked for it, rather than something failing. */ disabled: boolean };
 
-export type AddonLoad = { addon: NativeAddon; reason?: undefined } | { addon?: undefined; reason: string };
-
-// Relative to this module, which is src/ in tests and dist/ once built: both sit beside native/.
-const ADDON_PATH = "../native/build/Release/nabla_native.node";
+/**
+ * Where the addon may be, relative to this module (src/ in tests, dist/ once built, both beside
+ * native/ and prebuilds/), most specific first: one compiled on this machine (by the package's
+ * build or, where no prebuild fitted, at install), then the prebuild for this platform and
+ * architecture, in the prebuildify layout prebuilds/<platform>-<arch>/.
+ */
+export function nativeAddonCandidates(platform: string = process.platform, arch: string = process.arch): string[] {
+  return ["../native/build/Release/nabla_native.node", `../prebuilds/${platform}-${arch}/nabla_native.node`];
+}
 
 let loaded: AddonLoad | undefined;
 
-function loadOnce(): AddonLoad {
-  let addon: NativeAddon;
-  try {
-    addon = createRequire(import.meta.url)(ADDON_PATH) as NativeAddon;
-  } catch (error) {
-    return { reason: `the addon ${ADDON_PATH} did not load (${(error as Error).message.split("\n")[0]}); build it with "pnpm --filter @nabla/backend-native build"` };
+/** The first candidate that loads on this CPU, or every candidate's reason for not loading, in one line. */
+export function loadFirstAddon(candidates: readonly string[], load: (path: string) => unknown): AddonLoad {
+  const failures: string[] = [];
+  for (const path of candidates) {
+    let addon: NativeAddon;
+    try {
+      addon = load(path) as NativeAddon;
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      failures.push(code === "MODULE_NOT_FOUND" ? `${path} does not exist` : `${path} did not load: ${message.split("\n")[0]}`);
+      continue;
+    }
+    const mismatch = activationKernelsMismatch(addon.activationKernels());
+    return mismatch === undefined ? { addon } : { reason: mismatch, disabled: false };
   }
-  return addon.cpuSupportsKernels() ? { addon } : { reason: "this CPU lacks AVX2 or FMA" };
+  return {
+    reason: `no addon for ${process.platform}-${process.arch} (${failures.join("; ")}); with a C++17 compiler present, "npm rebuild @nabla/backend-native" compiles it`,
+    disabled: false,
+  };
+}
+
+/**
+ * Why an addon built from another version of @nabla/core's FUSED_ACTIVATION_KERNELS must not
+ * run (its kernel ids would mean other activations), or undefined when its list is core's.
+ */
+export function activationKernelsMismatch(built: readonly string[]): string | undefined {
+  if (built.length === FUSED_ACTIVATION_KERNELS.length && built.every((name, id) => name === FUSED_ACTIVATION_KERNELS[id])) return undefined;
+  return `the addon was built for the fused activations [${built.join(", ")}], but @nabla/core lists [${FUSED_ACTIVATION_KERNELS.join(", ")}]; rebuild it with "pnpm --filter @nabla/backend-native build"`;
 }
 
 /** The addon, or why it cannot be used. Never throws; NABLA_DISABLE_NATIVE=1 turns it off. */
 export function loadNativeAddon(): AddonLoad {
-  if (process.env.NABLA_DISABLE_NATIVE === "1") return { reason: "NABLA_DISABLE_NATIVE=1 is set" };
-  loaded ??= loadOnce();
+  if (process.env.NABLA_DISABLE_NATIVE === "1") return { reason: "NABLA_DISABLE_NATIVE=1 is set", disabled: true };
+  loaded ??= loadFirstAddon(nativeAddonCandidates(), createRequire(import.meta.url));
   return loaded;
 }

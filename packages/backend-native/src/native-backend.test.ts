@@ -2,13 +2,18 @@ import { type Backend, DTYPES, type DType, Tensor, Xoshiro128Generator, ops } fr
 import { describeBackendConformance } from "@nabla/core/conformance";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadNativeAddon } from "./native-addon.js";
-import { createNativeBackend, isNativeBackendAvailable } from "./native-backend.js";
+import { createNativeBackend, isNativeBackendAvailable, supportedNativeIsas } from "./native-backend.js";
+import { NATIVE_ISAS } from "./native-isa.js";
 
-// Every kernel against the reference on one thread and on two; the suite's larger shapes pass
-// the kernels' parallel thresholds (2^15 elements, 2^20 multiply-adds), so both run threaded paths.
+// Every kernel of every compiled path this CPU runs against the reference, on one thread and on
+// two; the suite's larger shapes pass the kernels' parallel thresholds (2^15 elements, 2^20
+// multiply-adds), so both run threaded paths.
 const { reason: unavailable } = loadNativeAddon();
-for (const threads of [1, 2]) {
-  describeBackendConformance(`the native backend with ${threads} thread(s)`, () => createNativeBackend({ threads }), { skip: unavailable });
+for (const isa of NATIVE_ISAS) {
+  const skip = unavailable ?? (supportedNativeIsas().includes(isa) ? undefined : `this CPU cannot run the ${isa} kernels`);
+  for (const threads of [1, 2]) {
+    describeBackendConformance(`the native backend's ${isa} kernels with ${threads} thread(s)`, () => createNativeBackend({ threads, isa }), { skip });
+  }
 }
 
 function uniform(shape: number[], dtype: DType, seed: number, backend: Backend): Tensor {

@@ -1,18 +1,39 @@
 import { availableParallelism } from "node:os";
-import { createReferenceBackend, type ActivationFunction, type AdamHyperparameters, type Backend, type DType, type FloatArray, type Tensor } from "@nabla/core";
-import { ACTIVATION_KERNELS, loadNativeAddon } from "./native-addon.js";
+import {
+  createReferenceBackend,
+  fusedActivationKernelId,
+  type ActivationFunction,
+  type AdamHyperparameters,
+  type Backend,
+  type DType,
+  type FloatArray,
+  type Tensor,
+} from "@nabla/core";
+import { loadNativeAddon } from "./native-addon.js";
 import { NativeBackendUnavailableError } from "./native-backend-unavailable-error.js";
+import { chooseNativeIsa, type NativeIsa } from "./native-isa.js";
 
 // Work that stays in JavaScript on any backend (arbitrary functions, typed-array copies) is the
 // reference backend's: it reads and writes tensor data through the same typed-array views.
 const javascript = createReferenceBackend();
 
+/** Options of `createNativeBackend`. */
 export interface NativeBackendOptions {
   /**
    * Threads each kernel may use, the caller's included. Defaults to NABLA_NATIVE_THREADS when
    * set, else to the cores this process may run on.
    */
   threads?: number;
+  /**
+   * The instruction set whose kernels to run. Defaults to NABLA_NATIVE_ISA when set, else to the
+   * best this CPU supports; asking for one the CPU lacks is an error.
+   */
+  isa?: NativeIsa;
+}
+
+/** The native backend, telling which compiled path of its kernels it runs. */
+export interface NativeBackend extends Backend {
+  readonly isa: NativeIsa;
 }
 
 function threadCount(requested: number | undefined): number {
@@ -25,28 +46,46 @@ function threadCount(requested: number | undefined): number {
   return threads;
 }
 
-/** The addon's code for the fused kernel of `fn`, if it has one. */
-function kernelOf(fn: ActivationFunction): number | undefined {
-  return fn.kernel === undefined ? undefined : ACTIVATION_KERNELS.get(fn.kernel);
+function instructionSet(requested: NativeIsa | undefined, supported: readonly NativeIsa[]): NativeIsa {
+  if (requested !== undefined) return chooseNativeIsa(requested, supported, `isa: "${requested}"`);
+  const fromEnvironment = process.env.NABLA_NATIVE_ISA;
+  return chooseNativeIsa(fromEnvironment || undefined, supported, `NABLA_NATIVE_ISA="${fromEnvironment}"`);
 }
 
-/** True when the addon is built, loads, and this CPU has AVX2 and FMA (and NABLA_DISABLE_NATIVE is not 1). */
+/**
+ * The addon's code for the fused kernel of `fn`, if it has one: its id in @nabla/core's
+ * FUSED_ACTIVATION_KERNELS, from which native/activation-kernels.h is generated.
+ */
+function kernelOf(fn: ActivationFunction): number | undefined {
+  return fusedActivationKernelId(fn.kernel);
+}
+
+/** True when the addon is built and loads on this x86-64 CPU (and NABLA_DISABLE_NATIVE is not 1). */
 export function isNativeBackendAvailable(): boolean {
   return loadNativeAddon().addon !== undefined;
 }
 
+/** The instruction sets whose kernels this CPU can run, best first; empty where isNativeBackendAvailable() is false. */
+export function supportedNativeIsas(): NativeIsa[] {
+  return loadNativeAddon().addon?.supportedIsas() ?? [];
+}
+
 /**
- * Kernels in C++ with AVX2/FMA and a thread pool, behind the same interface as the reference
- * backend. Tensor data stays in ordinary typed arrays, which the addon reads and writes in place.
- * Throws NativeBackendUnavailableError where isNativeBackendAvailable() is false.
+ * Kernels in C++ with a thread pool, behind the same interface as the reference backend: the
+ * AVX-512, AVX2/FMA or generic x86-64 build of them, as `isa` says. Tensor data stays in ordinary
+ * typed arrays, which the addon reads and writes in place. Throws NativeBackendUnavailableError
+ * where isNativeBackendAvailable() is false.
  */
-export function createNativeBackend(options: NativeBackendOptions = {}): Backend {
-  const { addon, reason } = loadNativeAddon();
-  if (!addon) throw new NativeBackendUnavailableError(reason);
+export function createNativeBackend(options: NativeBackendOptions = {}): NativeBackend {
+  const { addon: loaded, reason } = loadNativeAddon();
+  if (!loaded) throw new NativeBackendUnavailableError(reason);
   const threads = threadCount(options.threads);
+  const isa = instructionSet(options.isa, loaded.supportedIsas());
+  const addon = loaded.kernels(isa);
 
   return {
     name: "native",
+    isa,
 
     allocate(dtype: DType, length: number): FloatArray {
       return dtype === "float64" ? new Float64Array(length) : new Float32Array(length);

@@ -1,12 +1,10 @@
+import { RELU, SIGMOID, SILU, TANH } from "./activation-kernels";
 import { expF64x2, tanhF64x2 } from "./math";
 import { loadOne, loadPair, storeOne, storePair } from "./pairs";
 
-// Fused activation kernels. The ids match ACTIVATION_KERNEL_IDS in src/activation-kernels.ts; each
-// formula follows the JavaScript ActivationFunction of the same name so results agree with it.
-export const RELU = 0;
-export const SIGMOID = 1;
-export const SILU = 2;
-export const TANH = 3;
+// Fused activation kernels, by the ids in activation-kernels.ts (generated from @nabla/core's
+// FUSED_ACTIVATION_KERNELS); each formula follows the JavaScript ActivationFunction of the same
+// name so results agree with it.
 
 // σ(z) and σ(−z) share e = e^{−|z|}: σ = 1/(1 + e) for z ≥ 0 and e/(1 + e) below, so exp only
 // ever sees a non-positive argument (the stable form of equation (9)).
@@ -24,6 +22,7 @@ export const TANH = 3;
   return expF64x2(f64x2.neg(f64x2.abs(z)));
 }
 
+// #region forward
 @inline export function forward(kind: i32, z: v128): v128 {
   switch (kind) {
     case RELU:
@@ -37,7 +36,9 @@ export const TANH = 3;
       return tanhF64x2(z);
   }
 }
+// #endregion forward
 
+// #region derivative
 // g'(z) given z and a = g(z), as each ActivationFunction.derivative writes it.
 @inline export function derivative(kind: i32, z: v128, a: v128): v128 {
   switch (kind) {
@@ -54,6 +55,7 @@ export const TANH = 3;
       return f64x2.sub(f64x2.splat(1.0), f64x2.mul(a, a));
   }
 }
+// #endregion derivative
 
 // The loops are inlined once per kind with `kind` constant, so the optimizer drops the switch from
 // their bodies.

@@ -5,7 +5,8 @@
 // registers, and the epilogue runs while the block is still in L1; a layer with one output runs
 // its vectors along the inputs instead. Wider layers go through the GEMM (driven from JavaScript,
 // which splits it across threads) and the epilogues below.
-import { derivative, forward, RELU, SIGMOID, SILU, TANH } from "./activations";
+import { RELU, SIGMOID, SILU, TANH } from "./activation-kernels";
+import { derivative, forward } from "./activations";
 import { madd } from "./gemm";
 
 /** Activation kind meaning "none": z only, or the input gradient without a derivative. */

@@ -16,18 +16,22 @@ const SIMD_PROBE = moduleReturning(V128_CONST_ZERO);
 /** (func (result v128) (f32x4.relaxed_madd (v128.const 0) (v128.const 0) (v128.const 0))) */
 const RELAXED_SIMD_PROBE = moduleReturning([...V128_CONST_ZERO, ...V128_CONST_ZERO, ...V128_CONST_ZERO, 0xfd, 0x85, 0x02]);
 
+/** What this runtime's WebAssembly supports, probed once with tiny modules. */
 export interface WasmFeatures {
   /** Fixed-width 128-bit SIMD: required by every kernel. */
   readonly simd: boolean;
   /** Relaxed SIMD (fused multiply-add): used by the GEMM when present (Node 20 needs --experimental-wasm-relaxed-simd). */
   readonly relaxedSimd: boolean;
-  /** Shared memories, which let worker threads run kernels over the same tensors. */
+  /** Shared memories (the kernels import one); worker threads may run kernels over them where the runtime lets memory be shared with workers. */
   readonly sharedMemory: boolean;
 }
 
 function hasSharedMemory(): boolean {
   try {
-    return new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer instanceof SharedArrayBuffer;
+    // Not `instanceof SharedArrayBuffer`: a browser page that is not crossOriginIsolated hides that
+    // constructor, yet still creates shared wasm memories, which one thread can use.
+    const buffer = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer;
+    return Object.prototype.toString.call(buffer) === "[object SharedArrayBuffer]";
   } catch {
     return false;
   }
@@ -40,7 +44,7 @@ export function detectWasmFeatures(): WasmFeatures {
   detected ??= {
     simd: typeof WebAssembly === "object" && WebAssembly.validate(SIMD_PROBE),
     relaxedSimd: typeof WebAssembly === "object" && WebAssembly.validate(RELAXED_SIMD_PROBE),
-    sharedMemory: typeof WebAssembly === "object" && typeof SharedArrayBuffer === "function" && hasSharedMemory(),
+    sharedMemory: typeof WebAssembly === "object" && hasSharedMemory(),
   };
   return detected;
 }

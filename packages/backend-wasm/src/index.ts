@@ -1,11 +1,11 @@
 import { registerPlugin } from "@nabla/core";
 import { backendWasmPlugin } from "./backend-wasm-plugin.js";
+import { installKernelThreadHost } from "./kernel-thread-host.js";
+import { nodeKernelThreads } from "./node-kernel-threads.js";
 
-export { createWasmBackend, type WasmBackend, type WasmBackendOptions } from "./wasm-backend.js";
-export { detectWasmFeatures, type WasmFeatures } from "./feature-probe.js";
-export { WasmMemoryExhaustedError } from "./wasm-memory-exhausted-error.js";
-export { WasmWorkerError } from "./wasm-worker-error.js";
-export { WasmUnsupportedError } from "./wasm-unsupported-error.js";
-export { backendWasmPlugin } from "./backend-wasm-plugin.js";
+// The Node entry: the same backend, its threads on node:worker_threads (see node-kernel-threads.ts).
+installKernelThreadHost(nodeKernelThreads);
+
+export * from "./exports.js";
 
 registerPlugin(backendWasmPlugin);

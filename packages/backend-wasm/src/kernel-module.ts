@@ -54,7 +54,8 @@ export function compileKernelModule(relaxedSimd: boolean): WebAssembly.Module {
   let module = compiled.get(relaxedSimd);
   if (!module) {
     const base64 = relaxedSimd ? KERNELS_RELAXED_SIMD_BASE64 : KERNELS_SIMD_BASE64;
-    module = new WebAssembly.Module(Buffer.from(base64, "base64"));
+    // atob, not Buffer: the same code runs in Node and in browsers.
+    module = new WebAssembly.Module(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)));
     compiled.set(relaxedSimd, module);
   }
   return module;

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { compileKernelModule, instantiateKernels } from "./kernel-module.js";
 import { encodeExpressionActivationModule } from "./expression-activation-module.js";
+import { nodeKernelThreads } from "./node-kernel-threads.js";
 import { ParallelRunner } from "./parallel-runner.js";
 import { WASM_PAGE_BYTES, WasmAllocator } from "./wasm-allocator.js";
 import { WasmWorkerError } from "./wasm-worker-error.js";
 
 // A 2×1 · 1×2 product per job, each job writing its own 2×2 output: small enough to check by hand.
-function setUp(threads: number) {
+function setUp(threads: number, host = nodeKernelThreads) {
   const module = compileKernelModule(false);
   const memory = new WebAssembly.Memory({ initial: 64, maximum: 64, shared: true });
   const kernels = instantiateKernels(module, memory);
@@ -18,7 +19,7 @@ function setUp(threads: number) {
   const outputs = Array.from({ length: threads }, () => allocator.allocate(16));
   const job = (t: number, c = outputs[t]) => [0, 0, 2, 2, 1, a, 1, b, 2, c, 2, scratch[t]];
   const read = (t: number) => Array.from(new Float32Array(memory.buffer, outputs[t], 4));
-  return { runner: new ParallelRunner(kernels, module, memory, threads), job, read };
+  return { runner: new ParallelRunner(kernels, module, memory, threads, host), job, read };
 }
 
 describe("ParallelRunner", () => {
@@ -73,5 +74,20 @@ describe("ParallelRunner", () => {
     runner.run(forward, [[1, z, out, 2], [1, z + 16, out + 16, 2]]);
     expect(Array.from(new Float64Array(memory.buffer, out, 4))).toEqual([2, 4, 6, 8]);
     runner.dispose();
+  });
+  it("whenStarted resolves once every worker has instantiated the kernels, so the first run need not wait", async () => {
+    const { runner, job, read } = setUp(3);
+    await runner.whenStarted();
+    runner.run("gemmF32", [job(0), job(1), job(2)]);
+    expect(read(2)).toEqual([10, 14, 15, 21]);
+    runner.dispose();
+  });
+
+  it("refuses several threads where memory cannot be shared, and runs one thread without a SharedArrayBuffer", () => {
+    const unisolatedPage = { ...nodeKernelThreads, platform: "browser", canShareMemory: () => false };
+    expect(() => setUp(2, unisolatedPage)).toThrow(/cannot share memory with workers; use threads: 1/);
+    const { runner, job, read } = setUp(1, unisolatedPage);
+    runner.run("gemmF32", [job(0)]);
+    expect(read(0)).toEqual([10, 14, 15, 21]);
   });
 });

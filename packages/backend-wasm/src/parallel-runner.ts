@@ -1,6 +1,5 @@
-import { Worker } from "node:worker_threads";
 import type { KernelExports, ParallelKernelName } from "./kernel-module.js";
-import { WORKER_SOURCE } from "./worker-source.js";
+import { kernelThreadHost, type KernelThreadHost, type KernelWorkerHandle } from "./kernel-thread-host.js";
 import { WasmWorkerError } from "./wasm-worker-error.js";
 
 // Control buffer: an Int32 header, then one Float64 job slot per worker holding
@@ -20,15 +19,18 @@ const KERNEL_NAMES: readonly ParallelKernelName[] = ["gemmF32", "gemmF64", "line
 
 /** How long the first parallel call waits for the workers to have instantiated the kernels. */
 const STARTUP_TIMEOUT_MS = 30_000;
+/** How often whenStarted looks at the ready count (it must not block, so it polls). */
+const STARTUP_POLL_MS = 2;
 
 /**
  * Runs one kernel as several jobs at once: the first job on the calling thread, the others on
  * worker threads that instantiated the same module over the same shared memory. The Backend
- * interface is synchronous, so the caller blocks (Atomics.wait) until every job is done.
+ * interface is synchronous, so the caller blocks (Atomics.wait) until every job is done; a
+ * browser page's main thread may not, so there the runner belongs in a Web Worker.
  */
 export class ParallelRunner {
-  private readonly workers: Worker[] = [];
-  private readonly header: Int32Array;
+  private readonly workers: KernelWorkerHandle[] = [];
+  private readonly header: Int32Array = new Int32Array(SLOT_OFFSET / 4);
   private readonly slots: Float64Array[] = [];
   /** The calling thread's instances of the functions of addModule, by index. */
   private readonly generated: ((...args: number[]) => void)[] = [];
@@ -39,18 +41,18 @@ export class ParallelRunner {
     module: WebAssembly.Module,
     private readonly memory: WebAssembly.Memory,
     threads: number,
+    host: KernelThreadHost = kernelThreadHost(),
   ) {
-    const control = new SharedArrayBuffer(SLOT_OFFSET + Math.max(threads - 1, 0) * SLOT_DOUBLES * 8);
+    // One thread needs no control buffer, which matters where SharedArrayBuffer is unavailable.
+    if (threads === 1) return;
+    if (!host.canShareMemory()) {
+      throw new WasmWorkerError(`${threads} threads were asked for, but this ${host.platform} runtime cannot share memory with workers; use threads: 1`);
+    }
+    const control = new SharedArrayBuffer(SLOT_OFFSET + (threads - 1) * SLOT_DOUBLES * 8);
     this.header = new Int32Array(control, 0, SLOT_OFFSET / 4);
     for (let slotIndex = 0; slotIndex < threads - 1; slotIndex++) {
       this.slots.push(new Float64Array(control, SLOT_OFFSET + slotIndex * SLOT_DOUBLES * 8, SLOT_DOUBLES));
-      const worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { module, memory, control, slotIndex, slotOffset: SLOT_OFFSET, slotDoubles: SLOT_DOUBLES, kernelNames: KERNEL_NAMES },
-      });
-      // Idle workers must not keep the process alive.
-      worker.unref();
-      this.workers.push(worker);
+      this.workers.push(host.spawn({ module, memory, control, slotIndex, slotOffset: SLOT_OFFSET, slotDoubles: SLOT_DOUBLES, kernelNames: KERNEL_NAMES }));
     }
   }
 
@@ -88,13 +90,14 @@ export class ParallelRunner {
     if (this.workers.length > 0) this.round(() => [LOAD_MODULE, [offset, length]], () => undefined, "a generated module");
     return names.map((_, i) => first + i);
   }
+
   /** Stops the workers; later calls run every job on the calling thread. */
   dispose(): void {
     if (this.workers.length === 0) return;
     Atomics.store(this.header, STOP, 1);
     Atomics.add(this.header, GENERATION, 1);
     Atomics.notify(this.header, GENERATION);
-    for (const worker of this.workers) void worker.terminate();
+    for (const worker of this.workers) worker.terminate();
     this.workers.length = 0;
     this.slots.length = 0;
   }
@@ -129,6 +132,19 @@ export class ParallelRunner {
     }
     if (failure !== undefined) throw failure;
     if (Atomics.exchange(this.header, FAILED, 0) !== 0) throw new WasmWorkerError(`A worker thread failed while running ${what}`);
+  }
+
+  /**
+   * Resolves once every worker has instantiated the kernels, without blocking. A browser worker
+   * should await it before the first parallel call: a nested Web Worker may only start once its
+   * parent returns to the event loop, which a blocked first call never does.
+   */
+  async whenStarted(): Promise<void> {
+    const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+    while (Atomics.load(this.header, READY) < this.workers.length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, STARTUP_POLL_MS));
+    }
+    this.awaitWorkers();
   }
 
   // Workers start asynchronously; the first parallel call blocks until all have instantiated the module.

@@ -1,10 +1,10 @@
-import { availableParallelism } from "node:os";
 import { createReferenceBackend, type ActivationFunction, type AdamHyperparameters, type Backend, type DType, type FloatArray, type Tensor } from "@nabla/core";
 import { fusedActivationId } from "./activation-kernels.js";
 import { GeneratedKernelCache } from "./generated-kernel-cache.js";
 import { detectWasmFeatures, type WasmFeatures } from "./feature-probe.js";
 import { planElementwise, planGemmRows, planLinearRows } from "./gemm-plan.js";
 import { compileKernelModule, instantiateKernels } from "./kernel-module.js";
+import { kernelThreadHost } from "./kernel-thread-host.js";
 import { OperandStaging, type KernelOperand } from "./operand-staging.js";
 import { ParallelRunner } from "./parallel-runner.js";
 import { WASM_PAGE_BYTES, WasmAllocator } from "./wasm-allocator.js";
@@ -17,8 +17,12 @@ const javascript = createReferenceBackend();
 /** A wasm32 module addresses at most 4 GiB. */
 const MAXIMUM_MEMORY_BYTES = 65536 * WASM_PAGE_BYTES;
 
+/** Options of `createWasmBackend`. */
 export interface WasmBackendOptions {
-  /** Threads that share a large matrix product, the calling thread included (default: os.availableParallelism()). */
+  /**
+   * Threads that share a large matrix product, the calling thread included (default: every core;
+   * in a browser, every core when the page is crossOriginIsolated, else 1).
+   */
   threads?: number;
   /** Largest size the backend's memory may grow to, in bytes (default and limit: 4 GiB). */
   maximumMemoryBytes?: number;
@@ -28,12 +32,19 @@ export interface WasmBackendOptions {
 export interface WasmBackend extends Backend {
   /** Threads a large matrix product is split across. */
   readonly threads: number;
+  /** Where the threads come from: "node" (worker_threads) or "browser" (Web Workers). */
+  readonly platform: string;
   /** The WebAssembly features found at startup; the GEMM uses fused multiply-add when relaxedSimd is true. */
   readonly features: WasmFeatures;
   /** Bytes of the backend's memory held by live allocations. */
   readonly liveBytes: number;
   /** Stops the worker threads; the backend stays usable, running everything on the calling thread. */
   dispose(): void;
+  /**
+   * Resolves once every worker thread has started, without blocking. In a browser, await it
+   * before training: a Web Worker started by another may not start while its parent blocks.
+   */
+  whenThreadsStarted(): Promise<void>;
 }
 
 /**
@@ -46,7 +57,8 @@ export interface WasmBackend extends Backend {
 export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
   const features = detectWasmFeatures();
   if (!features.simd || !features.sharedMemory) throw new WasmUnsupportedError(features);
-  const threads = options.threads ?? availableParallelism();
+  const host = kernelThreadHost();
+  const threads = options.threads ?? host.defaultThreads();
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`createWasmBackend: threads must be a positive integer, got ${threads}`);
   const maximumBytes = options.maximumMemoryBytes ?? MAXIMUM_MEMORY_BYTES;
   if (!(maximumBytes > 0 && maximumBytes <= MAXIMUM_MEMORY_BYTES)) {
@@ -73,7 +85,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
 
   const scratchBytes = Math.max(kernels.gemmScratchBytes(), kernels.linearScratchBytes());
   const scratch = Array.from({ length: threads }, () => allocator.allocate(scratchBytes));
-  const runner = new ParallelRunner(kernels, module, memory, threads);
+  const runner = new ParallelRunner(kernels, module, memory, threads, host);
   // Activations and update rules declared as expressions run in WebAssembly generated for them at first use.
   const generated = new GeneratedKernelCache(memory, allocator, runner);
 
@@ -109,6 +121,8 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       return runner.threads;
     },
 
+    platform: host.platform,
+
     get liveBytes() {
       return allocator.liveBytes;
     },
@@ -116,6 +130,8 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
     dispose() {
       runner.dispose();
     },
+
+    whenThreadsStarted: () => runner.whenStarted(),
 
     allocate(dtype: DType, length: number): FloatArray {
       const bytes = length * (dtype === "float64" ? 8 : 4);

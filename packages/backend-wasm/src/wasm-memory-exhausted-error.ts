@@ -1,6 +1,8 @@
 /** An allocation that would take the backend's WebAssembly memory past its maximum size. */
 export class WasmMemoryExhaustedError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "WasmMemoryExhaustedError";
+  /** @param requestedBytes - The allocation that failed. @param usedBytes - Bytes in use at the time. @param maximumBytes - The memory's maximum size. */
   constructor(
     readonly requestedBytes: number,
     readonly usedBytes: number,

@@ -6,6 +6,7 @@ import type { Expression } from "./expression/expression.js";
  * (e.g. "relu") may use it instead, with the same results.
  */
 export interface ActivationFunction {
+  /** The registry name without namespace ("relu"); also shown in messages. */
   readonly name: string;
   /** a = g(z) */
   forward(z: number): number;

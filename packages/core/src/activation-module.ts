@@ -12,6 +12,7 @@ export class ActivationModule extends Module {
 
   constructor(
     readonly type: string,
+    /** The activation g and its derivative. */
     readonly fn: ActivationFunction,
   ) {
     super();
@@ -42,12 +43,14 @@ export class ActivationModule extends Module {
     return { below, gradZ: this.gradZ };
   }
 
+  // #region backward
   backward(gradA: Tensor, options: BackwardOptions = { inputGrad: true }): Tensor | null {
     const { z, a } = this.lastForward();
     if (!options.inputGrad) return null;
     this.gradZ = activateBackward(this.fn, z, a, gradA, reuseTensor(this.gradZ, gradA.shape, gradA));
     return this.gradZ;
   }
+  // #endregion backward
 
   private lastForward(): ActivationBelow {
     if (!this.z || !this.a) throw new Error(`${this.type}: backward called before forward`);

@@ -1,22 +1,25 @@
 import { createReferenceBackend } from "./backend/reference-backend.js";
-import type { NablaPlugin } from "./registry/components.js";
+import type { BackendComponent, NablaPlugin } from "./registry/components.js";
 import { NumpyRandomState } from "./random/numpy-random-state.js";
 import { Xoshiro128Generator } from "./random/xoshiro128.js";
 import { CORE_VERSION } from "./version.js";
+
+/** "nabla/reference": the backend every process has, and the default when nothing faster is available. */
+export const referenceBackendComponent: BackendComponent = {
+  kind: "backend",
+  name: "reference",
+  description: "Plain TypeScript kernels; always available, the baseline other backends are tested against",
+  priority: 0,
+  isAvailable: () => true,
+  create: createReferenceBackend,
+};
 
 /** What @nabla/core itself contributes: the reference backend and the random generators. */
 export const corePlugin: NablaPlugin = {
   meta: { name: "@nabla/core", version: CORE_VERSION },
   namespace: "nabla",
   components: [
-    {
-      kind: "backend",
-      name: "reference",
-      description: "Plain TypeScript kernels; always available, the baseline other backends are tested against",
-      priority: 0,
-      isAvailable: () => true,
-      create: createReferenceBackend,
-    },
+    referenceBackendComponent,
     {
       kind: "generator",
       name: "xoshiro128",

@@ -1,8 +1,11 @@
 /** Two tensors whose shapes cannot be combined by the requested operation. */
 export class ShapeMismatchError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "ShapeMismatchError";
   constructor(
+    /** The operation that was asked for ("matmul", "MSELoss"). */
     readonly operation: string,
+    /** The shapes that do not fit together. */
     readonly shapes: ReadonlyArray<readonly number[]>,
     detail: string,
   ) {
@@ -12,5 +15,6 @@ export class ShapeMismatchError extends Error {
 
 /** Operands of one kernel that disagree on dtype or backend. */
 export class OperandMismatchError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "OperandMismatchError";
 }

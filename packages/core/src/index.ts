@@ -10,6 +10,7 @@ export { getDefaultBackend, setDefaultBackend } from "./backend/default-backend.
 export * as ops from "./ops.js";
 export { ShapeMismatchError, OperandMismatchError } from "./errors.js";
 export type { ActivationFunction, ActivationExpression } from "./activation-function.js";
+export { FUSED_ACTIVATION_KERNELS, fusedActivationKernelId, type FusedActivationKernel } from "./fused-activation-kernels.js";
 export { EXPRESSION_OPERATORS, expressionVariables, type Expression, type ExpressionOperator } from "./expression/expression.js";
 export { validateExpression } from "./expression/validate-expression.js";
 export { InvalidExpressionError } from "./expression/invalid-expression-error.js";
@@ -17,7 +18,6 @@ export { compileExpression } from "./expression/compile-expression.js";
 export { differentiateExpression } from "./expression/differentiate-expression.js";
 export { simplifyExpression } from "./expression/simplify-expression.js";
 export { expressionActivation, type ActivationDeclaration } from "./expression/expression-activation.js";
-export { BUILT_IN_ACTIVATION_DECLARATIONS } from "./expression/built-in-activations.js";
 export { compileUpdateRule, type UpdateRule, type UpdateAssignment, type CompiledUpdateRule } from "./expression/update-rule.js";
 export { ActivationModule } from "./activation-module.js";
 export { Module, isModule, fusesActivation, type ActivationFusing, type BackwardOptions } from "./module.js";
@@ -37,7 +37,7 @@ export { SPEC_VERSION, assertModelSpec, type ModelSpec, type ComponentSpec } fro
 export { buildModel, type BuildModelOptions } from "./spec/build-model.js";
 export { selectBackend, availableBackends } from "./backend/select-backend.js";
 export { Model } from "./spec/model.js";
-export { fit, fitAsync, type FitOptions, type FitAsyncOptions, type FitResult, type EpochInfo } from "./train/fit.js";
+export { fit, fitAsync, type FitOptions, type FitAsyncOptions, type AbortSignalLike, type FitResult, type EpochInfo } from "./train/fit.js";
 export { FitOptionsError } from "./train/fit-options-error.js";
 export { NonFiniteLossError } from "./train/non-finite-loss-error.js";
 export {

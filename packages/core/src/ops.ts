@@ -12,7 +12,11 @@ function checkOperands(operation: string, tensors: readonly Tensor[]): void {
   for (const t of tensors) {
     if (t.dtype !== first.dtype) throw new OperandMismatchError(`${operation}: mixes ${first.dtype} and ${t.dtype} tensors`);
     if (t.backend !== first.backend) {
-      throw new OperandMismatchError(`${operation}: mixes tensors of the ${first.backend.name} and ${t.backend.name} backends`);
+      // Most often a tensor made before a faster backend was imported, which moved the default.
+      throw new OperandMismatchError(
+        `${operation}: mixes tensors of the ${first.backend.name} and ${t.backend.name} backends; ` +
+          "move one with tensor.to({ backend }), or make both after the backend packages are imported",
+      );
     }
   }
 }
@@ -31,9 +35,13 @@ function check2d(operation: string, t: Tensor): void {
   if (t.shape.length !== 2) throw new ShapeMismatchError(operation, [t.shape], "expected a 2-D tensor");
 }
 
+/** Options of `matmul`. */
 export interface MatmulOptions {
+  /** Use aᵀ instead of a. */
   transposeA?: boolean;
+  /** Use bᵀ instead of b. */
   transposeB?: boolean;
+  /** Where the product goes (default: a new tensor). */
   out?: Tensor;
 }
 
@@ -62,6 +70,7 @@ function checkLinear(operation: string, x: Tensor, weight: Tensor, bias: Tensor)
   if (bias.size !== weight.cols) throw new ShapeMismatchError(operation, [weight.shape, bias.shape], `bias needs ${weight.cols} elements`);
 }
 
+// #region linear-forward
 /**
  * z = x·weight + bias, and after.out = after.fn(z) when `after` is given: a Linear layer, with
  * the activation after it, in one pass where the backend has a fused kernel.
@@ -81,7 +90,9 @@ export function linearForward(x: Tensor, weight: Tensor, bias: Tensor, z?: Tenso
   }
   return result;
 }
+// #endregion linear-forward
 
+// #region linear-input-gradient
 /**
  * ∂L/∂x = g·weightᵀ of a Linear layer; when `below` is the activation that produced x, its
  * derivative is applied too, giving ∂L/∂z of that activation in one pass.
@@ -108,7 +119,9 @@ export function linearInputGradient(g: Tensor, weight: Tensor, out?: Tensor, bel
   }
   return result;
 }
+// #endregion linear-input-gradient
 
+// #region linear-weight-gradients
 /** ∂L/∂W = xᵀ·g into gradWeight and ∂L/∂b = Σ_rows g into gradBias: a Linear layer's parameter gradients. */
 export function linearWeightGradients(x: Tensor, g: Tensor, gradWeight: Tensor, gradBias: Tensor): void {
   check2d("linearWeightGradients", x);
@@ -125,6 +138,7 @@ export function linearWeightGradients(x: Tensor, g: Tensor, gradWeight: Tensor, 
     backend.sumRows(g, gradBias);
   }
 }
+// #endregion linear-weight-gradients
 
 /** x + row, the row broadcast over every row of x. */
 export function addRowVector(x: Tensor, row: Tensor, out?: Tensor): Tensor {
@@ -145,6 +159,7 @@ export function sumRows(x: Tensor, out?: Tensor): Tensor {
   return result;
 }
 
+/** a = g(z) elementwise, into `out` (default: a new tensor). */
 export function activate(fn: ActivationFunction, z: Tensor, out?: Tensor): Tensor {
   const result = outputFor(out, z.shape, z, "activate");
   checkOperands("activate", [z, result]);
@@ -152,6 +167,7 @@ export function activate(fn: ActivationFunction, z: Tensor, out?: Tensor): Tenso
   return result;
 }
 
+/** ∂L/∂z = ∂L/∂a ⊙ g'(z), elementwise, from the z and a of the forward pass. */
 export function activateBackward(fn: ActivationFunction, z: Tensor, a: Tensor, gradA: Tensor, out?: Tensor): Tensor {
   checkSameShape("activateBackward", z, a);
   checkSameShape("activateBackward", z, gradA);
@@ -172,6 +188,7 @@ export function map(inputs: readonly Tensor[], f: (...values: number[]) => numbe
   return result;
 }
 
+/** a ⊙ b, elementwise; same shapes. */
 export function multiply(a: Tensor, b: Tensor, out?: Tensor): Tensor {
   checkSameShape("multiply", a, b);
   const result = outputFor(out, a.shape, a, "multiply");
@@ -180,6 +197,7 @@ export function multiply(a: Tensor, b: Tensor, out?: Tensor): Tensor {
   return result;
 }
 
+/** α·x, elementwise. */
 export function scale(x: Tensor, alpha: number, out?: Tensor): Tensor {
   const result = outputFor(out, x.shape, x, "scale");
   checkOperands("scale", [x, result]);
@@ -187,6 +205,7 @@ export function scale(x: Tensor, alpha: number, out?: Tensor): Tensor {
   return result;
 }
 
+/** Mean of (pred − target)² over all elements, equation (13); writes 2(pred − target)/N into `grad` when given, equation (14). */
 export function meanSquaredError(pred: Tensor, target: Tensor, grad: Tensor | null = null): number {
   if (pred.size !== target.size) throw new ShapeMismatchError("meanSquaredError", [pred.shape, target.shape], "sizes differ");
   if (grad) checkSameShape("meanSquaredError", pred, grad);
@@ -194,6 +213,7 @@ export function meanSquaredError(pred: Tensor, target: Tensor, grad: Tensor | nu
   return pred.backend.meanSquaredError(pred, target, grad);
 }
 
+/** Mean of −log softmax(logits)[label] over the rows, equations (15)–(16), by a stable log-sum-exp; writes (softmax − onehot)/N into `grad` when given, equation (17). */
 export function softmaxCrossEntropy(logits: Tensor, labels: Int32Array, grad: Tensor | null = null): number {
   check2d("softmaxCrossEntropy", logits);
   if (labels.length !== logits.rows) {
@@ -209,23 +229,27 @@ export function softmaxCrossEntropy(logits: Tensor, labels: Int32Array, grad: Te
   return logits.backend.softmaxCrossEntropy(logits, labels, grad);
 }
 
+/** param ← param − lr·grad, equation (18), in place. */
 export function sgdUpdate(param: Tensor, grad: Tensor, lr: number): void {
   checkSameShape("sgdUpdate", param, grad);
   checkOperands("sgdUpdate", [param, grad]);
   param.backend.sgdUpdate(param, grad, lr);
 }
 
+/** One Adam step, equations (19)–(22), in place: updates the moments m and v, then param. */
 export function adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, hp: AdamHyperparameters): void {
   for (const t of [grad, m, v]) checkSameShape("adamUpdate", param, t);
   checkOperands("adamUpdate", [param, grad, m, v]);
   param.backend.adamUpdate(param, grad, m, v, hp);
 }
 
+/** Index of the largest value in each row: predicted classes from logits. */
 export function argmaxRows(x: Tensor): Int32Array {
   check2d("argmaxRows", x);
   return x.backend.argmaxRows(x);
 }
 
+/** Whether no element is NaN or ±Infinity. */
 export function allFinite(x: Tensor): boolean {
   return x.backend.allFinite(x);
 }
@@ -244,12 +268,14 @@ export function gatherRows(x: Tensor, indices: Int32Array, out?: Tensor): Tensor
   return result;
 }
 
+/** target ← source, elementwise; same shape, dtype and backend. */
 export function copy(source: Tensor, target: Tensor): void {
   checkSameShape("copy", source, target);
   checkOperands("copy", [source, target]);
   source.backend.copy(source, target);
 }
 
+/** Sets every element of x to `value`. */
 export function fill(x: Tensor, value: number): void {
   x.backend.fill(x, value);
 }

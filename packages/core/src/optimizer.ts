@@ -3,8 +3,11 @@ import { sameShape, type Tensor } from "./tensor.js";
 
 /** Updates parameters from their gradients; state (moments, step count) lives inside. */
 export interface Optimizer {
+  /** The registry key it was built from ("nabla/adam"). */
   readonly type: string;
+  /** The parameters it updates, in the order given. */
   readonly parameters: readonly Parameter[];
+  /** Updates every parameter from its current gradient. */
   step(): void;
   /** Everything `step` depends on besides the parameters (moments, step count), for a checkpoint. */
   exportState(): OptimizerState;

@@ -10,6 +10,7 @@ import type { Tensor } from "./tensor.js";
  */
 export class Sequential extends Module {
   readonly type = "nabla/sequential";
+  /** The modules, in the order the forward pass runs them. */
   readonly modules: readonly Module[];
   /** Output of each module from the latest forward pass (used to locate non-finite values). */
   readonly outputs: (Tensor | undefined)[];
@@ -20,6 +21,7 @@ export class Sequential extends Module {
     this.outputs = new Array(this.modules.length).fill(undefined);
   }
 
+  /** Runs each module on the previous one's output, fusing a layer with the activation after it where it can. */
   forward(input: Tensor): Tensor {
     let x = input;
     for (let i = 0; i < this.modules.length; i++) {
@@ -36,6 +38,7 @@ export class Sequential extends Module {
     return x;
   }
 
+  /** Runs the modules' backward passes in reverse order (the chain rule), fusing an activation with the layer above it where it can. */
   backward(gradOutput: Tensor, options: BackwardOptions = { inputGrad: true }): Tensor | null {
     let grad: Tensor | null = gradOutput;
     for (let i = this.modules.length - 1; i >= 0; i--) {
@@ -54,6 +57,7 @@ export class Sequential extends Module {
     return grad;
   }
 
+  /** Every module's parameters, in module order. */
   override parameters(): Parameter[] {
     return this.modules.flatMap((m) => m.parameters());
   }

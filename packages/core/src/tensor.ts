@@ -3,8 +3,11 @@ import { TENSOR_BRAND, hasBrand } from "./brand.js";
 import type { DType, FloatArray } from "./dtype.js";
 import { getDefaultBackend } from "./backend/default-backend.js";
 
+/** Where a new tensor lives and what it holds. */
 export interface TensorOptions {
+  /** Element type (default "float32"). */
   dtype?: DType;
+  /** The backend that allocates it (default: the default backend). */
   backend?: Backend;
 }
 
@@ -13,13 +16,19 @@ export interface TensorOptions {
  * put it (a plain typed array for the reference backend, a view of WebAssembly memory for others).
  */
 export class Tensor {
+  /** Marks tensors across installed copies of core (see `isTensor`). @internal */
   readonly [TENSOR_BRAND] = true;
+  /** Number of elements, the product of the shape. */
   readonly size: number;
 
   constructor(
+    /** The backend whose kernels operate on this tensor. */
     readonly backend: Backend,
+    /** Element type. */
     readonly dtype: DType,
+    /** Dimensions, outermost first; 2-D tensors are [rows, cols]. */
     readonly shape: readonly number[],
+    /** The elements in row-major order. */
     readonly data: FloatArray,
   ) {
     this.size = shapeSize(shape);
@@ -38,12 +47,14 @@ export class Tensor {
     return this.shape.length > 1 ? this.shape[this.shape.length - 1] : 1;
   }
 
+  /** A zero-filled tensor of `shape`. */
   static zeros(shape: readonly number[], options: TensorOptions = {}): Tensor {
     const backend = options.backend ?? getDefaultBackend();
     const dtype = options.dtype ?? "float32";
     return new Tensor(backend, dtype, [...shape], backend.allocate(dtype, shapeSize(shape)));
   }
 
+  /** A tensor of `shape` holding `values` in row-major order; throws a RangeError when the counts differ. */
   static from(values: ArrayLike<number>, shape: readonly number[], options: TensorOptions = {}): Tensor {
     const tensor = Tensor.zeros(shape, options);
     if (values.length !== tensor.size) {
@@ -58,6 +69,7 @@ export class Tensor {
     return this.data[i * this.cols + j];
   }
 
+  /** The elements as a plain array, in row-major order. */
   toArray(): number[] {
     return Array.from(this.data);
   }
@@ -68,10 +80,12 @@ export class Tensor {
   }
 }
 
+/** Whether `value` is a Tensor from any installed copy of @nabla/core (a brand, not `instanceof`). */
 export function isTensor(value: unknown): value is Tensor {
   return hasBrand(value, TENSOR_BRAND);
 }
 
+/** Number of elements of `shape`; throws a RangeError for a dimension that is not a non-negative integer. */
 export function shapeSize(shape: readonly number[]): number {
   let size = 1;
   for (const dim of shape) {
@@ -81,6 +95,7 @@ export function shapeSize(shape: readonly number[]): number {
   return size;
 }
 
+/** Whether two shapes have the same dimensions. */
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((dim, i) => dim === b[i]);
 }

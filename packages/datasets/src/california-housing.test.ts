@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { CALIFORNIA_HOUSING_FEATURE_NAMES, loadCaliforniaHousing, parseCaliforniaHousing } from "./california-housing.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { CALIFORNIA_HOUSING_FEATURE_NAMES, parseCaliforniaHousing } from "./california-housing.js";
+import { loadCaliforniaHousing } from "./load-california-housing.js";
 import { DatasetFormatError, DatasetNotFoundError } from "./dataset-errors.js";
+import { startHttpFixtureServer } from "./http-fixture-server.js";
+import { buildTarGz } from "./tar-fixture.js";
 
 // Lines 1–3 and 20,640 of StatLib's cal_housing.data.
 const FIXTURE = [
@@ -78,6 +81,43 @@ describe("loadCaliforniaHousing", () => {
   it("names the line of a corrupt row", async () => {
     const dataDir = dataDirWith(FIXTURE.replace("7099.000000", "7O99"));
     await expect(loadCaliforniaHousing({ dataDir, download: false })).rejects.toThrow(/cal_housing\.data \(line 2, column 4\)/);
+  });
+});
+
+describe("loadCaliforniaHousing without dataDir or NABLA_DATA_DIR", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  function stubCacheHome(): string {
+    const cacheHome = mkdtempSync(join(tmpdir(), "nabla-cache-"));
+    vi.stubEnv("NABLA_DATA_DIR", "");
+    vi.stubEnv("XDG_CACHE_HOME", cacheHome);
+    return join(cacheHome, "nabla");
+  }
+
+  it("reads the file from the per-user cache, $XDG_CACHE_HOME/nabla", async () => {
+    const dataDir = stubCacheHome();
+    mkdirSync(join(dataDir, "california_housing"), { recursive: true });
+    writeFileSync(join(dataDir, "california_housing", "cal_housing.data"), FIXTURE);
+    const { train } = await loadCaliforniaHousing({ download: false });
+    expect(train.rows).toBe(4);
+  });
+
+  it("downloads into the cache from NABLA_DATASETS_MIRROR, refusing an archive that is not the published one", async () => {
+    const dataDir = stubCacheHome();
+    const impostor = buildTarGz([{ name: "CaliforniaHousing/cal_housing.data", data: FIXTURE }]);
+    const server = await startHttpFixtureServer(new Map([["/mirror/cal_housing.tgz", { body: impostor }]]));
+    vi.stubEnv("NABLA_DATASETS_MIRROR", `${server.url}mirror/`);
+    try {
+      const attempt = loadCaliforniaHousing({ progress: { write: () => true } });
+      await expect(attempt).rejects.toThrow(DatasetNotFoundError);
+      await expect(attempt).rejects.toThrow(`Download: failed: ${server.url}mirror/cal_housing.tgz: ${join(dataDir, "cal_housing.tgz")}: sha256 is`);
+      expect(server.requests).toEqual(["/mirror/cal_housing.tgz"]);
+      expect(readdirSync(dataDir)).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });
 

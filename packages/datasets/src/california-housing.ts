@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import type { DatasetSplits, TabularData } from "@nabla/core";
+import type { TabularData } from "@nabla/core";
 import { DatasetFormatError } from "./dataset-errors.js";
-import { type DatasetFileOptions, type DatasetSource, ensureDatasetFiles } from "./ensure-dataset-files.js";
+import type { DatasetSource } from "./ensure-dataset-files.js";
 import { readCsv } from "./read-csv.js";
 
 /** scikit-learn's fetch_california_housing feature order. */
@@ -20,6 +19,7 @@ const DATA_FILE = "california_housing/cal_housing.data";
 // The sha256 scikit-learn publishes for its figshare copy of Torgo's archive (the same cal_housing.tgz).
 const ARCHIVE_SHA256 = "aaa5c9a6afe2225cc2aed2723682ae403280c4a3695a2ddda4ffb5d8215ea681";
 
+/** Where the California Housing file comes from (StatLib's archive, as scikit-learn fetches it) and where it goes. */
 export const CALIFORNIA_HOUSING_SOURCE: DatasetSource = {
   title: "California Housing",
   files: [DATA_FILE],
@@ -54,6 +54,7 @@ const FILE_COLUMNS = 9;
 
 /** California Housing as a table: float64 features [rows × 8] and float64 targets. */
 export interface CaliforniaHousingTable extends TabularData {
+  /** The eight features of each district, in CALIFORNIA_HOUSING_FEATURE_NAMES order. */
   readonly features: Float64Array;
   readonly targets: Float64Array;
 }
@@ -91,15 +92,4 @@ export function parseCaliforniaHousing(text: string, source = "cal_housing.data"
     targets[r] = data[row + MEDIAN_HOUSE_VALUE] / 100000;
   }
   return { features, rows, cols, targets };
-}
-
-/**
- * California Housing as scikit-learn's fetch_california_housing gives it: all 20,640 rows in
- * `train` (split it yourself, e.g. with trainTestSplit), 8 float64 features, target in units of
- * $100,000. Reads <dataDir>/california_housing/cal_housing.data, downloading it when missing.
- */
-export async function loadCaliforniaHousing(options: DatasetFileOptions = {}): Promise<DatasetSplits> {
-  const [path] = await ensureDatasetFiles(CALIFORNIA_HOUSING_SOURCE, options);
-  const train = parseCaliforniaHousing(readFileSync(path, "utf8"), path);
-  return { task: "regression", train, featureNames: CALIFORNIA_HOUSING_FEATURE_NAMES };
 }

@@ -24,6 +24,7 @@ const TRAIN_FILES = [1, 2, 3, 4, 5].map((i) => `${FOLDER}/data_batch_${i}.bin`);
 const TEST_FILE = `${FOLDER}/test_batch.bin`;
 const META_FILE = `${FOLDER}/batches.meta.txt`;
 
+/** Where the CIFAR-10 binary files come from (the official archive) and where they go. */
 export const CIFAR10_SOURCE: DatasetSource = {
   title: "CIFAR-10",
   files: [...TRAIN_FILES, TEST_FILE, META_FILE],

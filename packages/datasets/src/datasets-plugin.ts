@@ -1,5 +1,5 @@
 import type { DatasetLoadOptions, NablaPlugin } from "@nabla/core";
-import { loadCaliforniaHousing } from "./california-housing.js";
+import { loadCaliforniaHousing } from "./load-california-housing.js";
 import { type Cifar10Options, loadCifar10 } from "./cifar10.js";
 import { DATASETS_VERSION } from "./version.js";
 

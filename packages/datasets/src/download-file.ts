@@ -1,8 +1,10 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { DownloadError } from "./dataset-errors.js";
+import { type Checksum, verifyFileChecksum } from "./file-checksum.js";
 import { type ProgressStream, createProgressBar } from "./progress-bar.js";
 
+/** How `downloadFile` fetches. */
 export interface DownloadOptions {
   /** Give up when the server sends no response, or no new bytes, for this long (default 30 s). */
   timeoutMs?: number;
@@ -23,10 +25,11 @@ function describeFailure(error: unknown): string {
 }
 
 /**
- * Downloads `url` to `destination` through "<destination>.part", renamed only once the whole
- * body has arrived, with a progress bar. Throws DownloadError saying why it failed.
+ * Downloads `url` to `destination` through "<destination>.part" in the same folder, renamed into
+ * place only once the whole body has arrived and, when `checksum` is given, matches it; with a
+ * progress bar. Throws DownloadError saying why it failed, leaving neither file behind.
  */
-export async function downloadFile(url: string, destination: string, options: DownloadOptions = {}): Promise<void> {
+export async function downloadFile(url: string, destination: string, options: DownloadOptions = {}, checksum?: Checksum): Promise<void> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const stream = options.progress ?? process.stderr;
@@ -36,6 +39,8 @@ export async function downloadFile(url: string, destination: string, options: Do
   const part = `${destination}.part`;
   let fd: number | undefined;
   let bar: ReturnType<typeof createProgressBar> | undefined;
+  // Set while the body streams in, so a failure there can say how far it got.
+  let transfer: { received: number; total: number | undefined } | undefined;
   try {
     stream.write(`Downloading ${url}\n`);
     const response = await fetchImpl(url, { signal: controller.signal, redirect: "follow" });
@@ -47,26 +52,31 @@ export async function downloadFile(url: string, destination: string, options: Do
     fd = openSync(part, "w");
     bar = createProgressBar(basename(destination), total, stream);
     const reader = response.body.getReader();
-    let received = 0;
+    transfer = { received: 0, total };
     for (;;) {
       clearTimeout(timer);
       timer = setTimeout(stall("no data"), timeoutMs);
       const { done, value } = await reader.read();
       if (done) break;
       writeSync(fd, value);
-      received += value.length;
-      bar.update(received);
+      transfer.received += value.length;
+      bar.update(transfer.received);
     }
     closeSync(fd);
     fd = undefined;
+    const { received } = transfer;
+    transfer = undefined;
     if (total !== undefined && received !== total) throw new Error(`got ${received} bytes, the server announced ${total}`);
+    if (checksum) await verifyFileChecksum(part, checksum, destination);
     bar.finish();
     renameSync(part, destination);
   } catch (error) {
     bar?.finish("failed");
     if (fd !== undefined) closeSync(fd);
     rmSync(part, { force: true });
-    throw new DownloadError(url, describeFailure(controller.signal.aborted ? controller.signal.reason : error));
+    const reason = describeFailure(controller.signal.aborted ? controller.signal.reason : error);
+    const progress = transfer && `the transfer broke off after ${transfer.received}${transfer.total === undefined ? "" : ` of ${transfer.total}`} bytes: `;
+    throw new DownloadError(url, `${progress ?? ""}${reason}`);
   } finally {
     clearTimeout(timer);
   }

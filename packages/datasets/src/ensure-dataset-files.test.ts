@@ -1,10 +1,11 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { DatasetNotFoundError } from "./dataset-errors.js";
 import { type DatasetSource, ensureDatasetFiles } from "./ensure-dataset-files.js";
+import { type HttpFixtureRoute, type HttpFixtureServer, startHttpFixtureServer } from "./http-fixture-server.js";
 import { buildTarGz } from "./tar-fixture.js";
 
 const quiet = { write: () => true, isTTY: false };
@@ -95,5 +96,59 @@ describe("ensureDatasetFiles", () => {
     await expect(attempt).rejects.toThrow(
       "Download: failed: https://primary.test/thing.tgz: fetch failed (ENOTFOUND); https://mirror.test/thing.tgz: fetch failed (ENOTFOUND).",
     );
+  });
+});
+
+describe("ensureDatasetFiles over HTTP, from a mirror on 127.0.0.1, into the default data folder", () => {
+  // Random, so it stays large once gzipped: the body arrives in several reads and can be cut off.
+  const bigArchive = buildTarGz([
+    { name: "Thing/a.txt", data: randomBytes(300_000) },
+    { name: "Thing/b.txt", data: "B" },
+  ]);
+  const bigMd5 = createHash("md5").update(bigArchive).digest("hex");
+  let server: HttpFixtureServer | undefined;
+
+  // No dataDir, no NABLA_DATA_DIR: the files go to $XDG_CACHE_HOME/nabla, from NABLA_DATASETS_MIRROR.
+  async function serve(route: HttpFixtureRoute): Promise<string> {
+    server = await startHttpFixtureServer(new Map([["/datasets/thing.tgz", route]]));
+    const cacheHome = tempDir();
+    vi.stubEnv("NABLA_DATA_DIR", "");
+    vi.stubEnv("XDG_CACHE_HOME", cacheHome);
+    vi.stubEnv("NABLA_DATASETS_MIRROR", `${server.url}datasets`);
+    return join(cacheHome, "nabla");
+  }
+
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await server?.close();
+    server = undefined;
+  });
+
+  it("downloads with progress, verifies the checksum, unpacks and keeps only the dataset's files", async () => {
+    const dataDir = await serve({ body: bigArchive });
+    let progress = "";
+    const paths = await ensureDatasetFiles(source(bigMd5), { progress: { write: (text: string) => (progress += text), isTTY: false } });
+    expect(paths).toEqual([join(dataDir, "thing/a.txt"), join(dataDir, "thing/b.txt")]);
+    expect(readFileSync(paths[0])).toHaveLength(300_000);
+    expect(server!.requests).toEqual(["/datasets/thing.tgz"]);
+    expect(readdirSync(dataDir)).toEqual(["thing"]);
+    expect(progress).toContain(`Downloading ${server!.url}datasets/thing.tgz`);
+    expect(progress).toMatch(/100%.*done/);
+  });
+
+  it("refuses an archive whose checksum differs, saying so, and leaves no file behind", async () => {
+    const dataDir = await serve({ body: archiveBytes });
+    const attempt = ensureDatasetFiles(source(bigMd5), { progress: quiet });
+    await expect(attempt).rejects.toThrow(DatasetNotFoundError);
+    await expect(attempt).rejects.toThrow(`${server!.url}datasets/thing.tgz: ${join(dataDir, "thing.tgz")}: md5 is ${md5}, expected ${bigMd5}`);
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it("says the transfer broke off when the server dies mid-transfer, and leaves no half-written file", async () => {
+    const dataDir = await serve({ body: bigArchive, sentBytes: 1000 });
+    const attempt = ensureDatasetFiles(source(bigMd5), { progress: quiet });
+    await expect(attempt).rejects.toThrow(DatasetNotFoundError);
+    await expect(attempt).rejects.toThrow(new RegExp(`Download: failed: ${server!.url}datasets/thing\\.tgz: the transfer broke off after \\d+ of ${bigArchive.length} bytes: terminated`));
+    expect(readdirSync(dataDir)).toEqual([]);
   });
 });

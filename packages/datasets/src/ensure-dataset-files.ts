@@ -4,7 +4,7 @@ import { resolveDataDir } from "./data-dir.js";
 import { DatasetNotFoundError, DownloadError } from "./dataset-errors.js";
 import { type DownloadOptions, downloadFile } from "./download-file.js";
 import { extractTarGz } from "./extract-tar-gz.js";
-import { type Checksum, verifyFileChecksum } from "./file-checksum.js";
+import type { Checksum } from "./file-checksum.js";
 
 /** Where a dataset's files can be downloaded from: a .tar.gz archive, with mirrors. */
 export interface DatasetArchive {
@@ -24,13 +24,26 @@ export interface DatasetSource {
   readonly files: readonly string[];
   /** Which part of the unpacked archive goes where in the data folder, for the "put the files here" message. */
   readonly layout: string;
+  /** Where the files come from when they must be downloaded. */
   readonly archive: DatasetArchive;
 }
 
+/** The environment variable naming a mirror of the dataset archives when the `mirror` option does not. */
+export const DATASETS_MIRROR_ENV = "NABLA_DATASETS_MIRROR";
+
 /** How a loader finds its files: the data folder, and whether (and how) to download missing ones. */
 export interface DatasetFileOptions extends DownloadOptions {
-  /** Folder holding the datasets; defaults to the NABLA_DATA_DIR environment variable. */
+  /**
+   * Folder holding the datasets; defaults to the NABLA_DATA_DIR environment variable, else
+   * $XDG_CACHE_HOME/nabla, else ~/.cache/nabla.
+   */
   dataDir?: string;
+  /**
+   * Base URL of a mirror serving each archive under its file name (e.g. "http://10.0.0.5/nabla/"
+   * serves "http://10.0.0.5/nabla/cal_housing.tgz"), used instead of the official sources and
+   * checked against the same published checksum. Defaults to NABLA_DATASETS_MIRROR.
+   */
+  mirror?: string;
   /** Download missing files from the official source (default true). */
   download?: boolean;
 }
@@ -39,14 +52,22 @@ function missingFiles(paths: readonly string[]): string[] {
   return paths.filter((path) => !existsSync(path));
 }
 
-/** Fetches, verifies and unpacks the archive from the first mirror that works; returns why each failed. */
+/** The archive's sources: the mirror the options or the environment name, else the official ones. */
+function archiveSources(archive: DatasetArchive, options: DatasetFileOptions): DatasetArchive["mirrors"] {
+  const mirror = options.mirror || process.env[DATASETS_MIRROR_ENV];
+  if (!mirror) return archive.mirrors;
+  const url = new URL(archive.fileName, mirror.endsWith("/") ? mirror : `${mirror}/`).href;
+  // Every official source publishes the same archive, so the first one's checksum is the archive's.
+  return [{ url, checksum: archive.mirrors[0].checksum }];
+}
+
+/** Fetches, verifies and unpacks the archive from the first source that works; returns why each failed. */
 async function downloadArchive(source: DatasetSource, dataDir: string, options: DatasetFileOptions): Promise<string[]> {
   const failures: string[] = [];
   const archivePath = join(dataDir, source.archive.fileName);
-  for (const { url, checksum } of source.archive.mirrors) {
+  for (const { url, checksum } of archiveSources(source.archive, options)) {
     try {
-      await downloadFile(url, archivePath, options);
-      await verifyFileChecksum(archivePath, checksum);
+      await downloadFile(url, archivePath, options, checksum);
       await extractTarGz(archivePath, (entry) => {
         const relative = source.archive.entryPath(entry);
         return relative === undefined ? undefined : join(dataDir, relative);
@@ -72,7 +93,7 @@ export async function ensureDatasetFiles(source: DatasetSource, options: Dataset
   const paths = source.files.map((file) => join(dataDir, file));
   if (missingFiles(paths).length === 0) return paths;
 
-  const howToGet = `Get ${source.archive.mirrors[0].url}, unpack it and put ${source.layout} in ${dataDir}.`;
+  const howToGet = `Get ${archiveSources(source.archive, options)[0].url}, unpack it and put ${source.layout} in ${dataDir}.`;
   if (options.download === false) {
     throw new DatasetNotFoundError(source.title, missingFiles(paths), dataDir, howToGet, "not attempted (download: false).");
   }

@@ -5,8 +5,11 @@ import { DatasetFormatError } from "./dataset-errors.js";
 
 const BLOCK = 512;
 
+/** The fields of a tar header block that extraction needs. */
 export interface TarHeader {
+  /** The entry's path inside the archive. */
   readonly name: string;
+  /** Its size in bytes. */
   readonly size: number;
   /** The ustar type flag: "0" regular file, "5" directory, "L" GNU long name, "x"/"g" pax headers, … */
   readonly type: string;

@@ -4,7 +4,9 @@ import { ChecksumMismatchError } from "./dataset-errors.js";
 
 /** A published digest of a file, as lowercase hex. */
 export interface Checksum {
+  /** The digest algorithm. */
   readonly algorithm: "md5" | "sha256";
+  /** The digest, lowercase hex. */
   readonly hex: string;
 }
 
@@ -15,8 +17,11 @@ export async function fileDigest(path: string, algorithm: Checksum["algorithm"])
   return hash.digest("hex");
 }
 
-/** Throws ChecksumMismatchError unless the file's digest equals the published one. */
-export async function verifyFileChecksum(path: string, checksum: Checksum): Promise<void> {
+/**
+ * Throws ChecksumMismatchError unless the file's digest equals the published one. `name` is the
+ * file the error names, when `path` is a temporary name for it.
+ */
+export async function verifyFileChecksum(path: string, checksum: Checksum, name: string = path): Promise<void> {
   const actual = await fileDigest(path, checksum.algorithm);
-  if (actual !== checksum.hex.toLowerCase()) throw new ChecksumMismatchError(path, checksum.algorithm, checksum.hex, actual);
+  if (actual !== checksum.hex.toLowerCase()) throw new ChecksumMismatchError(name, checksum.algorithm, checksum.hex, actual);
 }

@@ -3,7 +3,7 @@ import { datasetsPlugin } from "./datasets-plugin.js";
 
 export { datasetsPlugin } from "./datasets-plugin.js";
 export { DATASETS_VERSION } from "./version.js";
-export { resolveDataDir, DATA_DIR_ENV } from "./data-dir.js";
+export { resolveDataDir, defaultDataDir, DATA_DIR_ENV } from "./data-dir.js";
 export {
   DatasetFormatError,
   DatasetNotFoundError,
@@ -11,13 +11,13 @@ export {
   ChecksumMismatchError,
   DownloadError,
 } from "./dataset-errors.js";
-export { ensureDatasetFiles, type DatasetSource, type DatasetArchive, type DatasetFileOptions } from "./ensure-dataset-files.js";
+export { ensureDatasetFiles, DATASETS_MIRROR_ENV, type DatasetSource, type DatasetArchive, type DatasetFileOptions } from "./ensure-dataset-files.js";
 export { downloadFile, type DownloadOptions } from "./download-file.js";
 export { extractTarGz, parseTarHeader, type TarHeader } from "./extract-tar-gz.js";
 export { fileDigest, verifyFileChecksum, type Checksum } from "./file-checksum.js";
-export { createProgressBar, type ProgressBar, type ProgressStream, type DescribeAmount } from "./progress-bar.js";
+export { createProgressBar, type ProgressAmount, type ProgressBar, type ProgressStream } from "./progress-bar.js";
+export { loadCaliforniaHousing } from "./load-california-housing.js";
 export {
-  loadCaliforniaHousing,
   parseCaliforniaHousing,
   CALIFORNIA_HOUSING_FEATURE_NAMES,
   CALIFORNIA_HOUSING_SOURCE,
@@ -36,6 +36,7 @@ export { readCsvCells, readCsvCellsFile, type CsvCellsOptions, type CsvCells } f
 export { readNpy, readNpyFile, type NpyArray } from "./read-npy.js";
 export { readNpz, readNpzFile } from "./read-npz.js";
 export { readZip, type ZipEntry } from "./read-zip.js";
+export { readCifar10Bytes } from "./read-cifar10-bytes.js";
 export { writeNpy } from "./write-npy.js";
 export { SUPPORTED_NPY_DTYPES, type NpyData } from "./npy-dtype.js";
 export { trainTestSplit, type TrainTestSplitOptions, type TrainTestSplit } from "./train-test-split.js";

@@ -34,6 +34,7 @@ const DTYPES: Record<string, NpyDTypeInfo> = {
   u8: { descr: "<u8", array: BigUint64Array },
 };
 
+/** The NumPy descrs `readNpy` reads, e.g. "<f8", "<f4", "|u1". */
 export const SUPPORTED_NPY_DTYPES: readonly string[] = Object.values(DTYPES).map((d) => d.descr);
 
 export interface ParsedNpyDType extends NpyDTypeInfo {

@@ -38,11 +38,12 @@ describe("createProgressBar", () => {
     expect(writes).toEqual(["y 26.2 MB\n", "y 26.2 MB failed\n"]);
   });
 
-  it("writes the amount the caller describes instead of megabytes", () => {
+  it("describes the count with the given amount instead of bytes", () => {
     const { writes, stream } = recorder(false);
-    const bar = createProgressBar("train", 2, stream, (done, total) => `epoch ${done}/${total}`);
-    bar.update(1);
+    const bar = createProgressBar("ReLU w/ SGD", 10, stream, (done, total) => `epoch ${done}/${total}`);
+    for (let epoch = 1; epoch <= 10; epoch++) bar.update(epoch);
     bar.finish();
-    expect(writes).toEqual(["train  50% epoch 1/2\n", "train  50% epoch 1/2 done\n"]);
+    expect(writes[0]).toBe("ReLU w/ SGD  10% epoch 1/10\n");
+    expect(writes.at(-1)).toBe("ReLU w/ SGD 100% epoch 10/10 done\n");
   });
 });

@@ -1,11 +1,14 @@
 /** Where progress is written: process.stderr, or anything with write() and an optional isTTY. */
 export interface ProgressStream {
+  /** Writes text as is (the bar redraws with "\r" on a terminal). */
   write(text: string): unknown;
+  /** Whether the stream is a terminal: the bar redraws in place there and prints only the final line elsewhere. */
   readonly isTTY?: boolean;
 }
 
+/** A byte-count progress line for a download. */
 export interface ProgressBar {
-  /** Report the bytes done so far. */
+  /** Report how much is done so far (bytes, unless the bar was made with another `amount`). */
   update(done: number): void;
   /** Print the final state with a note ("done", "failed") and end the line. */
   finish(note?: string): void;
@@ -21,12 +24,12 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-/** Writes the amount done for the line's end: "12.0 MB / 170.5 MB" for downloads, "epoch 3/10 …" for training. */
-export type DescribeAmount = (done: number, total: number | undefined) => string;
+/** Says how much is done, e.g. "12.0 MB / 170.5 MB" (the default) or "epoch 3/20 loss 1.52". */
+export type ProgressAmount = (done: number, total: number | undefined) => string;
 
-const describeMegabytes: DescribeAmount = (done, total) => (total ? `${megabytes(done)} / ${megabytes(total)}` : megabytes(done));
+const byteAmount: ProgressAmount = (done, total) => (total ? `${megabytes(done)} / ${megabytes(total)}` : megabytes(done));
 
-function describe(label: string, done: number, total: number | undefined, bar: boolean, amount: DescribeAmount): string {
+function describe(label: string, done: number, total: number | undefined, bar: boolean, amount: ProgressAmount): string {
   if (!total) return `${label} ${amount(done, total)}`;
   const fraction = Math.min(1, done / total);
   const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
@@ -37,13 +40,14 @@ function describe(label: string, done: number, total: number | undefined, bar: b
 
 /**
  * A progress display: on a terminal one line redrawn in place (at most every 100 ms), elsewhere
- * (logs, CI) a plain line at each tenth of the total. Counts bytes unless `amount` says otherwise.
+ * (logs, CI) a plain line at each tenth of the total. It counts bytes unless `amount` says how to
+ * describe the count (training epochs, for one).
  */
 export function createProgressBar(
   label: string,
   total: number | undefined,
   stream: ProgressStream = process.stderr,
-  amount: DescribeAmount = describeMegabytes,
+  amount: ProgressAmount = byteAmount,
 ): ProgressBar {
   const tty = stream.isTTY === true;
   let lastDraw = 0;

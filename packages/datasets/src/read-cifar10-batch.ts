@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "#platform";
 import type { TabularData } from "@nabla/core";
 import { DatasetFormatError } from "./dataset-errors.js";
 
@@ -13,10 +13,12 @@ export type Cifar10Layout = "hwc" | "chw";
 
 /** CIFAR-10 images as a table: uint8 pixels [rows × 3072] and labels 0..9. */
 export interface Cifar10Table extends TabularData {
+  /** Pixel bytes, 3,072 per image, in the table's layout. */
   readonly features: Uint8Array;
   readonly targets: Int32Array;
 }
 
+/** Bytes of one CIFAR-10 image: 32 × 32 pixels × 3 channels. */
 export const CIFAR10_IMAGE_BYTES = 3072;
 const PLANE = 1024;
 const RECORD_BYTES = 1 + CIFAR10_IMAGE_BYTES;

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync } from "#platform";
 import { DatasetFormatError } from "./dataset-errors.js";
 
 /** Options of readCsvCells. */

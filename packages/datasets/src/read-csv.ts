@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readFileSync } from "#platform";
 import { DatasetFormatError } from "./dataset-errors.js";
 
+/** Options of `readCsv`. */
 export interface CsvOptions {
   /** The first non-blank line names the columns (default false). */
   header?: boolean;
@@ -12,8 +13,11 @@ export interface CsvOptions {
 
 /** A numeric table read from CSV: row-major values [rows × cols]. */
 export interface CsvMatrix {
+  /** The cells, row-major [rows × cols]. */
   readonly data: Float64Array;
+  /** Number of data rows (the header not counted). */
   readonly rows: number;
+  /** Number of columns. */
   readonly cols: number;
   /** The header's names when `header` was set. */
   readonly columnNames?: readonly string[];

@@ -1,10 +1,12 @@
-import { readFileSync } from "node:fs";
+import { readFileSync } from "#platform";
 import { DatasetFormatError } from "./dataset-errors.js";
 import { type NpyData, SUPPORTED_NPY_DTYPES, parseNpyDType } from "./npy-dtype.js";
 
 /** An array read from NumPy's .npy format: C-order data, its shape and its dtype descr. */
 export interface NpyArray {
+  /** The elements in C order, in the typed array that matches the dtype. */
   readonly data: NpyData;
+  /** The array's shape (empty for a scalar). */
   readonly shape: readonly number[];
   /** NumPy's descr of `data` as returned, e.g. "<f8", "|u1" (big-endian input is returned swapped to "<"). */
   readonly dtype: string;

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync } from "#platform";
 import { type NpyArray, readNpy } from "./read-npy.js";
 import { readZip } from "./read-zip.js";
 

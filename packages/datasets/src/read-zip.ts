@@ -1,8 +1,11 @@
-import { crc32, inflateRawSync } from "node:zlib";
+import { crc32, inflateRawSync } from "#platform";
 import { DatasetFormatError } from "./dataset-errors.js";
 
+/** One file of a zip archive. */
 export interface ZipEntry {
+  /** Its path inside the archive. */
   readonly name: string;
+  /** Its uncompressed bytes. */
   readonly data: Uint8Array;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadCaliforniaHousing } from "./california-housing.js";
+import { loadCaliforniaHousing } from "./load-california-housing.js";
 import { StandardScaler, fitStandardScaler } from "./standard-scaler.js";
 
 // 7 rows × 5 columns: ordinary values, a constant 0.1 column (whose float mean is not exactly 0.1),

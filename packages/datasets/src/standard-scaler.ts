@@ -9,10 +9,12 @@ const EPSILON = 2.220446049250313e-16;
  * standard deviation (ddof 0), and scale 1 for a constant column so it maps to 0 instead of NaN.
  */
 export class StandardScaler {
+  /** @param mean - Each column's mean. @param scale - Each column's population standard deviation (1 for a constant column). */
   constructor(readonly mean: Float64Array, readonly scale: Float64Array) {
     if (mean.length !== scale.length) throw new RangeError(`StandardScaler: ${mean.length} means but ${scale.length} scales`);
   }
 
+  /** Number of columns it standardizes. */
   get cols(): number {
     return this.mean.length;
   }

@@ -1,6 +1,7 @@
 import type { RandomGenerator, TabularData } from "@nabla/core";
 import { takeRows } from "./take-rows.js";
 
+/** Options of `trainTestSplit`. */
 export interface TrainTestSplitOptions {
   /** Fraction of rows in the test set, in (0, 1) (default 0.2). */
   testSize?: number;
@@ -8,11 +9,15 @@ export interface TrainTestSplitOptions {
   generator: RandomGenerator;
 }
 
+/** The two parts of a split, and which input rows went where. */
 export interface TrainTestSplit {
+  /** The training rows. */
   readonly train: TabularData;
+  /** The test rows. */
   readonly test: TabularData;
   /** Rows of the input that form each part, in the order they appear there. */
   readonly trainIndices: Int32Array;
+  /** Input rows of the test set, in permutation order. */
   readonly testIndices: Int32Array;
 }
 

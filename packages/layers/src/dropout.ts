@@ -1,5 +1,6 @@
 import { Module, ops, reuseTensor, type BackwardOptions, type RandomGenerator, type Tensor } from "@nabla/core";
 
+/** How a Dropout layer is built. */
 export interface DropoutOptions {
   /** Draws the masks. */
   generator: RandomGenerator;
@@ -18,6 +19,7 @@ export class Dropout extends Module {
   private output: Tensor | undefined;
   private inputGrad: Tensor | undefined;
 
+  /** @param p - Probability of dropping each element, in [0, 1). @param options - The generator that draws the masks. */
   constructor(
     readonly p: number,
     options: DropoutOptions,
@@ -27,6 +29,8 @@ export class Dropout extends Module {
     this.generator = options.generator;
   }
 
+  // #region forward
+  /** In training, x ⊙ mask/(1 − p) with a new mask; in eval mode (or with p = 0), x itself. */
   forward(x: Tensor): Tensor {
     if (!this.training || this.p === 0) {
       this.lastPass = "identity";
@@ -41,7 +45,9 @@ export class Dropout extends Module {
     this.output = ops.multiply(x, this.mask, reuseTensor(this.output, x.shape, x));
     return this.output;
   }
+  // #endregion forward
 
+  // #region backward
   /** ∂L/∂x = ∂L/∂y ⊙ mask: the dropped elements pass no gradient back. */
   backward(gradOutput: Tensor, options: BackwardOptions = { inputGrad: true }): Tensor | null {
     if (!this.lastPass) throw new Error("Dropout: backward called before forward");
@@ -50,4 +56,5 @@ export class Dropout extends Module {
     this.inputGrad = ops.multiply(gradOutput, this.mask!, reuseTensor(this.inputGrad, gradOutput.shape, gradOutput));
     return this.inputGrad;
   }
+  // #endregion backward
 }

@@ -13,9 +13,11 @@ import {
   type RandomGenerator,
 } from "@nabla/core";
 
+/** How a Linear layer is built. */
 export interface LinearOptions {
   /** Draws the initial weights. */
   generator: RandomGenerator;
+  /** Where its parameters live (default: the default backend). */
   backend?: Backend;
   /** Default "float32". */
   dtype?: DType;
@@ -27,12 +29,15 @@ export interface LinearOptions {
  */
 export class Linear extends Module implements ActivationFusing {
   readonly type = "nabla/linear";
+  /** W, shape [in, out], He-initialised. */
   readonly weight: Parameter;
+  /** b, shape [1, out], zero-initialised. */
   readonly bias: Parameter;
   private input: Tensor | undefined;
   private output: Tensor | undefined;
   private inputGrad: Tensor | undefined;
 
+  /** @param inFeatures - Features of each input sample. @param outFeatures - Features of each output sample. @param options - The generator for the initial weights, and where and in which dtype the parameters live. */
   constructor(
     readonly inFeatures: number,
     readonly outFeatures: number,
@@ -48,11 +53,14 @@ export class Linear extends Module implements ActivationFusing {
     this.bias = new Parameter("bias", Tensor.zeros([1, outFeatures], { backend, dtype }));
   }
 
+  // #region forward
+  /** z = x·W + b for a batch x of shape [rows, in]; keeps x for the backward pass. */
   forward(x: Tensor): Tensor {
     this.input = x;
     this.output = ops.linearForward(x, this.weight.value, this.bias.value, this.outputBuffer(x));
     return this.output;
   }
+  // #endregion forward
 
   /** forward(x) and the activation after this layer, a = g(z), in one pass. */
   forwardActivated(x: Tensor, after: ActivationModule): { output: Tensor; activated: Tensor } {
@@ -63,6 +71,7 @@ export class Linear extends Module implements ActivationFusing {
     return { output: z, activated: activation.out };
   }
 
+  // #region backward
   /** Takes g = ∂L/∂z, which the activation above has already multiplied by g'(z). */
   backward(g: Tensor, options: BackwardOptions = { inputGrad: true }): Tensor | null {
     const x = this.parameterGradients(g);
@@ -71,6 +80,7 @@ export class Linear extends Module implements ActivationFusing {
     this.inputGrad = ops.linearInputGradient(g, this.weight.value, reuseTensor(this.inputGrad, x.shape, x));
     return this.inputGrad;
   }
+  // #endregion backward
 
   /** backward(g), then the activation below this layer: ∂L/∂z_below = (g·Wᵀ) ⊙ g'(z_below), in one pass. */
   backwardActivated(g: Tensor, below: ActivationModule): Tensor {
@@ -79,6 +89,7 @@ export class Linear extends Module implements ActivationFusing {
     return ops.linearInputGradient(g, this.weight.value, gradZ, activation);
   }
 
+  // #region parameter-gradients
   /** (2) ∂L/∂W = xᵀ·g and (3) ∂L/∂b = Σ_rows g; returns the input x of the last forward pass. */
   private parameterGradients(g: Tensor): Tensor {
     const x = this.input;
@@ -86,16 +97,19 @@ export class Linear extends Module implements ActivationFusing {
     ops.linearWeightGradients(x, g, this.weight.grad, this.bias.grad);
     return x;
   }
+  // #endregion parameter-gradients
 
   private outputBuffer(x: Tensor): Tensor {
     return reuseTensor(this.output, [x.rows, this.outFeatures], x);
   }
 
+  /** [weight, bias]. */
   override parameters(): Parameter[] {
     return [this.weight, this.bias];
   }
 }
 
+// #region he-init
 /**
  * He initialisation: standard normal draws times sqrt(2/in), drawn row-major like NumPy's
  * randn(in, out) and scaled in float64 before rounding to `dtype`, as the NumPy original did.
@@ -106,3 +120,4 @@ function heInitialWeight(inFeatures: number, outFeatures: number, generator: Ran
   ops.scale(scaled, Math.sqrt(2 / inFeatures), scaled);
   return dtype === "float64" ? scaled : scaled.to({ dtype });
 }
+// #endregion he-init

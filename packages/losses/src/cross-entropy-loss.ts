@@ -8,9 +8,12 @@ import { InvalidTargetsError } from "./invalid-targets-error.js";
  * logits of any size give a finite loss; the gradient comes out of the same pass.
  */
 export class CrossEntropyLoss implements Loss {
+  /** Its registry key. */
   readonly type = "nabla/cross-entropy";
   private grad: Tensor | undefined;
 
+  // #region forward
+  /** The mean cross-entropy (16) of logits [rows, classes] against one Int32Array label per row; forms the gradient (17) for `backward`. */
   forward(logits: Tensor, labels: Targets): number {
     if (!(labels instanceof Int32Array)) {
       throw new InvalidTargetsError("CrossEntropyLoss", "an Int32Array of class labels, one per row", describeTargets(labels));
@@ -25,6 +28,7 @@ export class CrossEntropyLoss implements Loss {
     this.grad = reuseTensor(this.grad, logits.shape, logits);
     return ops.softmaxCrossEntropy(logits, labels, this.grad);
   }
+  // #endregion forward
 
   backward(): Tensor {
     if (!this.grad) throw new Error("CrossEntropyLoss: backward called before forward");

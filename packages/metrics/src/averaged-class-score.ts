@@ -10,11 +10,13 @@ import { tallyClasses } from "./class-tallies.js";
  */
 export type Average = "macro" | "weighted" | "micro";
 
+/** The averages precision, recall and F1 accept: "macro", "weighted" and "micro". */
 export const AVERAGES: readonly Average[] = ["macro", "weighted", "micro"];
 
 /** The experiment protocol reports weighted precision, recall and F1, so that is the default. */
 export const DEFAULT_AVERAGE: Average = "weighted";
 
+/** Options of `precision`, `recall` and `f1Score`. */
 export interface AveragedScoreOptions {
   /** Default "weighted": scikit-learn's default "binary" rejects multiclass labels, and the protocol reports weighted. */
   average?: Average;

@@ -2,6 +2,7 @@ import { sortedLabelUnion } from "./class-tallies.js";
 import { MetricInputError } from "./metric-input-error.js";
 import { validateLabelInputs } from "./validate-inputs.js";
 
+/** Options of `confusionMatrix`. */
 export interface ConfusionMatrixOptions {
   /**
    * Labels of the rows and columns, in this order; samples whose true or predicted label is not
@@ -10,6 +11,7 @@ export interface ConfusionMatrixOptions {
   labels?: ArrayLike<number>;
 }
 
+/** Counts of (true label, predicted label) pairs, as scikit-learn's confusion_matrix. */
 export interface ConfusionMatrix {
   /** Label of row i and of column i. */
   readonly labels: number[];

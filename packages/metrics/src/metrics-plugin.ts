@@ -10,6 +10,7 @@ import { r2Score } from "./r2-score.js";
 import { recall } from "./recall.js";
 import { rootMeanSquaredError } from "./root-mean-squared-error.js";
 
+/** This package's version, as in package.json (checked by a test). */
 export const METRICS_VERSION = "0.1.0";
 
 type Score = (yTrue: ArrayLike<number>, yPred: ArrayLike<number>) => number;

@@ -1,6 +1,7 @@
 import { classScore, resolveZeroDivision, type ZeroDivision } from "./class-score.js";
 import { tallyClasses } from "./class-tallies.js";
 
+/** Options of `precisionRecallF1PerClass`. */
 export interface PerClassScoreOptions {
   /** Score of a class whose precision or recall divides by zero (default 0). */
   zeroDivision?: ZeroDivision;
@@ -10,8 +11,11 @@ export interface PerClassScoreOptions {
 export interface PerClassScores {
   /** Every label in yTrue or yPred, ascending. */
   readonly labels: number[];
+  /** Precision of each class, tp / (tp + fp). */
   readonly precision: number[];
+  /** Recall of each class, tp / (tp + fn). */
   readonly recall: number[];
+  /** F1 of each class, the harmonic mean of its precision and recall. */
   readonly f1: number[];
   /** Samples whose true label it is. */
   readonly support: number[];

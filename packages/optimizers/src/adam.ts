@@ -1,5 +1,6 @@
 import { Tensor, importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 
+/** Options of `Adam`. */
 export interface AdamOptions {
   /** Learning rate α (default 1e-3). */
   lr?: number;
@@ -17,11 +18,17 @@ export interface AdamOptions {
  * start at zero and t counts from 1, so the first step moves each weight by about α.
  */
 export class Adam implements Optimizer {
+  /** Its registry key. */
   readonly type = "nabla/adam";
+  /** The parameters it updates. */
   readonly parameters: readonly Parameter[];
+  /** Learning rate α. */
   readonly lr: number;
+  /** First-moment decay β1. */
   readonly beta1: number;
+  /** Second-moment decay β2. */
   readonly beta2: number;
+  /** ε of equation (22). */
   readonly eps: number;
   private readonly moments: readonly { m: Tensor; v: Tensor }[];
   private t = 0;
@@ -48,6 +55,8 @@ export class Adam implements Optimizer {
     return this.t;
   }
 
+  // #region step
+  /** One bias-corrected Adam step, equations (19)–(22), for every parameter. */
   step(): void {
     this.t += 1;
     const hyperparameters = { lr: this.lr, beta1: this.beta1, beta2: this.beta2, eps: this.eps, step: this.t };
@@ -55,6 +64,7 @@ export class Adam implements Optimizer {
       ops.adamUpdate(parameter.value, parameter.grad, this.moments[i].m, this.moments[i].v, hyperparameters);
     });
   }
+  // #endregion step
 
   /** The moments as "m.<i>" and "v.<i>" for parameter i, and the step count t as "step". */
   exportState(): OptimizerState {

@@ -1,5 +1,6 @@
 import { importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 
+/** Options of `SGD`. */
 export interface SGDOptions {
   /** Learning rate α (default 1e-3). */
   lr?: number;
@@ -7,8 +8,11 @@ export interface SGDOptions {
 
 /** Plain gradient descent, w ← w − α ∂L/∂w (18): no momentum, as in the report. */
 export class SGD implements Optimizer {
+  /** Its registry key. */
   readonly type = "nabla/sgd";
+  /** The parameters it updates. */
   readonly parameters: readonly Parameter[];
+  /** Learning rate α. */
   readonly lr: number;
 
   constructor(parameters: readonly Parameter[], options: SGDOptions = {}) {
@@ -17,9 +21,12 @@ export class SGD implements Optimizer {
     this.parameters = [...parameters];
   }
 
+  // #region step
+  /** w ← w − α·∂L/∂w for every parameter (18). */
   step(): void {
     for (const parameter of this.parameters) ops.sgdUpdate(parameter.value, parameter.grad, this.lr);
   }
+  // #endregion step
 
   /** Plain SGD keeps no state: two empty maps. */
   exportState(): OptimizerState {

@@ -3,10 +3,15 @@ import type { CompiledUpdateRule } from "../expression/update-rule.js";
 import type { DType, FloatArray } from "../dtype.js";
 import type { Tensor } from "../tensor.js";
 
+/** The constants of one Adam step, equations (19)–(22). */
 export interface AdamHyperparameters {
+  /** Learning rate α. */
   lr: number;
+  /** Decay β1 of the first moment, equation (19). */
   beta1: number;
+  /** Decay β2 of the second moment, equation (20). */
   beta2: number;
+  /** ε added to sqrt(v̂) in equation (22). */
   eps: number;
   /** 1-based step count t used for the bias corrections 1 − β^t. */
   step: number;
@@ -14,14 +19,19 @@ export interface AdamHyperparameters {
 
 /** The activation right after a Linear layer, applied in the layer's forward pass: out = fn(z). */
 export interface ActivationAfter {
+  /** The activation g. */
   fn: ActivationFunction;
+  /** Where a = g(z) goes. */
   out: Tensor;
 }
 
 /** The activation right below a Linear layer (z → a = fn(z)), whose derivative its input gradient takes in. */
 export interface ActivationBelow {
+  /** The activation g. */
   fn: ActivationFunction;
+  /** Its input z, from the forward pass. */
   z: Tensor;
+  /** Its output a = g(z), from the forward pass. */
   a: Tensor;
 }
 
@@ -32,6 +42,7 @@ export interface ActivationBelow {
  * shapes were validated by `ops.ts`. All operands of one call share a dtype and this backend.
  */
 export interface Backend {
+  /** Short name for messages and benchmarks ("reference", "wasm", "native"). */
   readonly name: string;
 
   /** Storage for `length` elements, zero-filled; the backend decides where it lives. */
@@ -105,6 +116,8 @@ export interface Backend {
   /** out[r, :] = x[indices[r], :]: assembles a mini-batch. */
   gatherRows(x: Tensor, indices: Int32Array, out: Tensor): void;
 
+  /** target ← source, elementwise; same shape and dtype. */
   copy(source: Tensor, target: Tensor): void;
+  /** Sets every element of x to `value`. */
   fill(x: Tensor, value: number): void;
 }

@@ -38,15 +38,19 @@ export function createReferenceBackend(): Backend {
       }
     },
 
+    // #region activate
     activate(fn: ActivationFunction, z, out) {
       const zs = z.data, os = out.data;
       for (let k = 0; k < zs.length; k++) os[k] = fn.forward(zs[k]);
     },
+    // #endregion activate
 
+    // #region activate-backward
     activateBackward(fn: ActivationFunction, z, a, gradA, gradZ) {
       const zs = z.data, as = a.data, gs = gradA.data, out = gradZ.data;
       for (let k = 0; k < zs.length; k++) out[k] = gs[k] * fn.derivative(zs[k], as[k]);
     },
+    // #endregion activate-backward
 
     map(out, inputs, f) {
       const os = out.data;
@@ -68,6 +72,7 @@ export function createReferenceBackend(): Backend {
       for (let k = 0; k < os.length; k++) os[k] = alpha * xs[k];
     },
 
+    // #region mse
     meanSquaredError(pred, target, grad) {
       const ps = pred.data, ts = target.data;
       const size = ps.length;
@@ -84,7 +89,9 @@ export function createReferenceBackend(): Backend {
       }
       return sum / size;
     },
+    // #endregion mse
 
+    // #region softmax-cross-entropy
     softmaxCrossEntropy(logits, labels, grad) {
       const rows = logits.rows, cols = logits.cols;
       const ls = logits.data;
@@ -108,12 +115,16 @@ export function createReferenceBackend(): Backend {
       }
       return total / rows;
     },
+    // #endregion softmax-cross-entropy
 
+    // #region sgd
     sgdUpdate(param, grad, lr) {
       const ws = param.data, gs = grad.data;
       for (let k = 0; k < ws.length; k++) ws[k] -= lr * gs[k];
     },
+    // #endregion sgd
 
+    // #region adam
     adamUpdate(param, grad, m, v, hp: AdamHyperparameters) {
       const { lr, beta1, beta2, eps, step } = hp;
       const ws = param.data, gs = grad.data, ms = m.data, vs = v.data;
@@ -128,6 +139,7 @@ export function createReferenceBackend(): Backend {
         ws[k] -= (lr * mHat) / (Math.sqrt(vHat) + eps); // (22)
       }
     },
+    // #endregion adam
 
     argmaxRows(x) {
       const rows = x.rows, cols = x.cols, xs = x.data;

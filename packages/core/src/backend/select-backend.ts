@@ -1,10 +1,25 @@
+import type { BackendComponent } from "../registry/components.js";
 import type { Registry } from "../registry/registry.js";
 import { SpecError } from "../registry/spec-error.js";
 import type { Backend } from "./backend.js";
 
 /**
- * The backend registered under `name`, or else the available one with the highest priority
- * (native, then wasm, then the reference backend, as far as each is installed and loads).
+ * The registered backend component that is available here and has the highest priority (native,
+ * then wasm, then the reference backend, as far as each is installed and loads). The one rule
+ * for "fastest first": both selectBackend and the default backend ask it.
+ */
+export function fastestAvailableBackend(registry: Registry): BackendComponent | undefined {
+  const [fastest] = registry
+    .keys("backend")
+    .map((key) => registry.get("backend", key))
+    .filter((component) => component.isAvailable())
+    .sort((a, b) => b.priority - a.priority);
+  return fastest;
+}
+
+/**
+ * A new instance of the backend registered under `name`, or else of the available one with the
+ * highest priority (see fastestAvailableBackend).
  */
 export function selectBackend(registry: Registry, name?: string): Backend {
   if (name) {
@@ -14,11 +29,7 @@ export function selectBackend(registry: Registry, name?: string): Backend {
     }
     return component.create();
   }
-  const [fastest] = registry
-    .keys("backend")
-    .map((key) => registry.get("backend", key))
-    .filter((component) => component.isAvailable())
-    .sort((a, b) => b.priority - a.priority);
+  const fastest = fastestAvailableBackend(registry);
   if (!fastest) throw new SpecError("unknown-component", "backend", "no backend is registered and available", registry.keys("backend"));
   return fastest.create();
 }

@@ -8,7 +8,9 @@ const LOWER_MASK = 0x7fffffff;
 
 /** A copy of the generator's state, laid out like `RandomState.get_state()[1:3]`. */
 export interface Mt19937State {
+  /** The 624 words of Mersenne Twister state. */
   key: Uint32Array;
+  /** Index of the next word to temper. */
   pos: number;
 }
 

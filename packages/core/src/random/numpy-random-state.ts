@@ -7,7 +7,9 @@ const TWO_POW_53 = 9007199254740992;
 
 /** The state as `RandomState.get_state()` reports it: key, pos, has_gauss, cached_gaussian. */
 export interface NumpyRandomStateSnapshot extends Mt19937State {
+  /** Whether a second normal of the last Box–Muller pair is waiting (NumPy's has_gauss). */
   hasGauss: boolean;
+  /** That cached normal (NumPy's cached_gaussian). */
   gauss: number;
 }
 
@@ -118,6 +120,7 @@ export class NumpyRandomState implements RandomGenerator {
     return value;
   }
 
+  /** The full state, comparable with NumPy's `RandomState.get_state()`. */
   getState(): NumpyRandomStateSnapshot {
     return { ...this.mt.getState(), hasGauss: this.hasGauss, gauss: this.gauss };
   }

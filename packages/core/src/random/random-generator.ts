@@ -15,7 +15,9 @@ export interface RandomGenerator {
   nextDouble(): number;
   /** A standard normal draw. */
   standardNormal(): number;
+  /** Fills `out` with standard normal draws, in index order. */
   fillStandardNormal(out: FloatArray): void;
+  /** Fills `out` with uniform draws in [0, 1), in index order. */
   fillUniform(out: FloatArray): void;
   /** Each element 1 with probability p, else 0 (NumPy's binomial(1, p)). */
   fillBernoulli(out: FloatArray, p: number): void;

@@ -1,5 +1,6 @@
 import { SpecError } from "./spec-error.js";
 
+/** One option of a component: its `type` ("number", "integer", "boolean" or "string"), bounds (`min`, `max`, `exclusiveMin`, `exclusiveMax`) or allowed values (`enum`), a `default` (none means required) and a `description`. */
 export type OptionSpec =
   | { type: "number"; min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean; default?: number; description?: string }
   | { type: "integer"; min?: number; max?: number; default?: number; description?: string }
@@ -9,6 +10,7 @@ export type OptionSpec =
 /** The options a component accepts; an option without a default is required. */
 export type OptionSchema = Readonly<Record<string, OptionSpec>>;
 
+/** Options after validation: every declared option present, defaults filled in. */
 export type ResolvedOptions = Record<string, number | boolean | string>;
 
 function describeRange(spec: { min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean }): string {

@@ -21,10 +21,12 @@ function samePlugin(a: NablaPlugin, b: NablaPlugin): boolean {
 
 /** Components by kind and namespaced key, contributed by plugins. */
 export class Registry {
+  /** Marks registries across installed copies of core (see `isRegistry`). @internal */
   readonly [REGISTRY_BRAND] = true;
   private readonly entries = new Map<ComponentKind, Map<string, Entry>>();
   private readonly registered: NablaPlugin[] = [];
 
+  /** Adds every component of `plugin`; the same plugin again is a no-op, a different one claiming a taken key throws a RegistryConflictError. */
   register(plugin: NablaPlugin): this {
     if (this.registered.some((p) => samePlugin(p, plugin))) return this;
     // Check every key before adding any, so a conflicting plugin leaves the registry untouched.
@@ -47,6 +49,7 @@ export class Registry {
     return name.includes("/") ? name : `${BUILTIN_NAMESPACE}/${name}`;
   }
 
+  /** Whether a component of `kind` is registered under `name` ("relu" or "nabla/relu"). */
   has(kind: ComponentKind, name: string): boolean {
     return this.entries.get(kind)?.has(Registry.qualify(name)) ?? false;
   }
@@ -68,11 +71,13 @@ export class Registry {
     return this.entries.get(kind)?.get(Registry.qualify(name))?.plugin;
   }
 
+  /** The registered plugins, in registration order. */
   plugins(): readonly NablaPlugin[] {
     return [...this.registered];
   }
 }
 
+/** Whether `value` is a Registry from any installed copy of @nabla/core (a brand, not `instanceof`). */
 export function isRegistry(value: unknown): value is Registry {
   return hasBrand(value, REGISTRY_BRAND);
 }

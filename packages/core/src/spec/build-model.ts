@@ -13,10 +13,13 @@ import { Sequential } from "../sequential.js";
 import { Model } from "./model.js";
 import { assertModelSpec } from "./model-spec.js";
 
+/** How `buildModel` resolves and builds a spec. */
 export interface BuildModelOptions {
+  /** Where component names are looked up (default: the shared default registry). */
   registry?: Registry;
   /** A backend instance or a registered backend name; defaults to the default backend. */
   backend?: Backend | string;
+  /** Element type of every parameter and activation (default "float32"). */
   dtype?: DType;
   /** A generator to draw from (shared across models when one stream must serve several). */
   generator?: RandomGenerator;

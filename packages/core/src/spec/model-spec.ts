@@ -1,10 +1,13 @@
 import { SpecError } from "../registry/spec-error.js";
 
+/** The model spec format this version of core reads and writes. */
 export const SPEC_VERSION = 1;
 
 /** A registry component by name, with its options. */
 export interface ComponentSpec {
+  /** A registry key ("nabla/linear"); Nabla's own components may omit "nabla/". */
   type: string;
+  /** The component's options, validated against its schema (defaults fill the rest). */
   options?: Record<string, unknown>;
 }
 
@@ -13,10 +16,18 @@ export interface ComponentSpec {
  * activations by registry name), and optionally the loss and optimizer to train it with.
  */
 export interface ModelSpec {
+  /** Always `SPEC_VERSION` (1). */
   specVersion: typeof SPEC_VERSION;
-  input: { shape: number[] };
+  /** The shape of one sample ([8] for eight features). */
+  input: {
+    /** Dimensions of one sample, without the batch dimension. */
+    shape: number[];
+  };
+  /** Layers and activations, in order. */
   layers: ComponentSpec[];
+  /** The loss to train with. */
   loss?: ComponentSpec;
+  /** The optimizer to train with. */
   optimizer?: ComponentSpec;
 }
 

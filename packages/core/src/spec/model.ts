@@ -11,16 +11,22 @@ import type { ModelSpec } from "./model-spec.js";
 /** A network built from a spec, with the loss and optimizer the spec named. */
 export class Model {
   constructor(
+    /** The layers, in order. */
     readonly network: Sequential,
     private readonly spec: ModelSpec,
+    /** The backend every tensor of the model lives on. */
     readonly backend: Backend,
+    /** Element type of the parameters. */
     readonly dtype: DType,
+    /** The loss the spec named, if any (`fit` needs one). */
     readonly loss?: Loss,
+    /** The optimizer the spec named, over the network's parameters, if any (`fit` needs one). */
     readonly optimizer?: Optimizer,
     /** The stream the layers draw from (dropout masks); a checkpoint saves its state. */
     readonly generator?: RandomGenerator,
   ) {}
 
+  /** The network's output in the current mode (training unless `eval()` was called). */
   forward(input: Tensor): Tensor {
     return this.network.forward(input);
   }
@@ -36,15 +42,18 @@ export class Model {
     }
   }
 
+  /** The network's trainable parameters. */
   parameters(): Parameter[] {
     return this.network.parameters();
   }
 
+  /** Switches the network to training mode; returns this. */
   train(): this {
     this.network.train();
     return this;
   }
 
+  /** Switches the network to evaluation mode (dropout off); returns this. */
   eval(): this {
     this.network.eval();
     return this;

@@ -6,6 +6,7 @@ import { DTYPES } from "../dtype.js";
 import { BUILT_IN_ACTIVATIONS } from "./conformance-activations.js";
 import { CONFORMANCE_CASES } from "./conformance-cases.js";
 
+/** Options of `describeBackendConformance`. */
 export interface BackendConformanceOptions<B extends Backend> {
   /**
    * The activations with fused kernels to check, by default the four built-ins (relu, silu,

@@ -27,7 +27,9 @@ import {
 /** Every member of Backend but its name, the optional fused kernels included. */
 export type BackendKernel = Exclude<keyof Backend, "name">;
 
+/** One check of the conformance suite: a kernel, a case name and the test itself. */
 export interface ConformanceCase {
+  /** The kernel under test. */
   readonly kernel: BackendKernel;
   /** What the case pins, as a test title. */
   readonly name: string;

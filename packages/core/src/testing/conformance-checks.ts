@@ -10,8 +10,11 @@ import { BackendConformanceError } from "./backend-conformance-error.js";
 
 /** The backend under test, the reference it is compared with, and what to run. */
 export interface ConformanceContext {
+  /** The backend under test. */
   readonly backend: Backend;
+  /** The reference backend it is compared with. */
   readonly reference: Backend;
+  /** The dtype of this run (the suite runs each case in float32 and float64). */
   readonly dtype: DType;
   /** Activations with fused kernels to check (besides the JavaScript-only ones every run checks). */
   readonly activations: readonly ActivationFunction[];

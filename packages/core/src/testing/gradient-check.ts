@@ -1,3 +1,4 @@
+import type { Backend } from "../backend/backend.js";
 import type { Loss, Targets } from "../loss.js";
 import type { Module } from "../module.js";
 import { Xoshiro128Generator } from "../random/xoshiro128.js";
@@ -32,9 +33,9 @@ export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): numbe
   return Math.sqrt(diff) / Math.max(Math.sqrt(normA) + Math.sqrt(normB), 1e-300);
 }
 
-/** A float64 tensor of standard normal values from a fixed seed. */
-export function randomTensor(shape: readonly number[], seed: number): Tensor {
-  const t = Tensor.zeros(shape, { dtype: "float64" });
+/** A float64 tensor of standard normal values from a fixed seed, on `backend` (default: the default backend). */
+export function randomTensor(shape: readonly number[], seed: number, backend?: Backend): Tensor {
+  const t = Tensor.zeros(shape, { dtype: "float64", backend });
   new Xoshiro128Generator(seed).fillStandardNormal(t.data);
   return t;
 }
@@ -44,7 +45,8 @@ export function randomTensor(shape: readonly number[], seed: number): Tensor {
  * differences, for L = Σ module(x) ⊙ r with a fixed random r, so that ∂L/∂output = r.
  */
 export function moduleGradientErrors(module: Module, x: Tensor, seed = 7): Record<string, number> {
-  const r = randomTensor(module.forward(x).shape, seed);
+  // On x's backend: the default may be a faster one that the module under test does not use.
+  const r = randomTensor(module.forward(x).shape, seed, x.backend);
   const loss = () => {
     const out = module.forward(x);
     let sum = 0;

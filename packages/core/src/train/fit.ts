@@ -9,6 +9,7 @@ import { TrainingRun } from "./training-run.js";
 export interface EpochInfo {
   /** 1-based epoch number. */
   epoch: number;
+  /** The total number of epochs asked for. */
   epochs: number;
   /** Mean training loss of the epoch (over its mini-batches). */
   loss: number;
@@ -35,16 +36,26 @@ export interface FitOptions {
   resumeFrom?: string;
 }
 
+/**
+ * The part of an `AbortSignal` that fitAsync reads. Declared here so that consumers compiling
+ * without the DOM or Node type libraries can still use core's types.
+ */
+export interface AbortSignalLike {
+  /** True once training should stop. */
+  readonly aborted: boolean;
+}
+
 /** What fitAsync accepts beyond fit's options. */
 export interface FitAsyncOptions extends FitOptions {
   /** Aborting stops training after the current epoch, saving a checkpoint if one is configured. */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
 }
 
 /** What fit returns. */
 export interface FitResult {
   /** Training loss per epoch (a resumed run's earlier epochs included). */
   lossHistory: number[];
+  /** Wall-clock training time. */
   seconds: number;
   /** True when training ended before `epochs` (onEpochEnd returned false or the signal aborted). */
   stopped: boolean;
