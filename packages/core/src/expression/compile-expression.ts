@@ -14,7 +14,8 @@ function stableSigmoid(z: number): number {
   return e / (1 + e);
 }
 
-const HELPERS = { sigmoid: stableSigmoid, erf };
+/** The functions generated source calls as `h.<name>`. */
+export const HELPERS = { sigmoid: stableSigmoid, erf };
 
 const INFIX: Partial<Record<ExpressionOperator, string>> = { add: "+", sub: "-", mul: "*", div: "/" };
 const COMPARISON: Partial<Record<ExpressionOperator, string>> = { lt: "<", le: "<=", gt: ">", ge: ">=", eq: "===", ne: "!==" };
@@ -33,12 +34,13 @@ function powerSource(base: string, n: number): string {
   return n > 0 ? `(${product})` : `(1 / (${product}))`;
 }
 
-function source(e: Expression, variables: readonly string[]): string {
+/** JavaScript source evaluating `e`, with variable i read from the parameter `v${i}`. */
+export function expressionSource(e: Expression, variables: readonly string[]): string {
   if (typeof e === "number") return numberSource(e);
   if (typeof e === "string") return `v${variables.indexOf(e)}`;
   const [operator, ...args] = e;
-  if (operator === "pow") return powerSource(source(args[0], variables), args[1] as number);
-  const parts = args.map((argument) => source(argument, variables));
+  if (operator === "pow") return powerSource(expressionSource(args[0], variables), args[1] as number);
+  const parts = args.map((argument) => expressionSource(argument, variables));
   const infix = INFIX[operator];
   if (infix) return `(${parts[0]} ${infix} ${parts[1]})`;
   const comparison = COMPARISON[operator];
@@ -80,5 +82,5 @@ export function compileBoundExpression(
   const all = [...variables, ...bound];
   const outer = parameterList(variables.length, all.length);
   const inner = parameterList(0, variables.length);
-  return new Function("h", `"use strict"; return (${outer}) => (${inner}) => ${source(expression, all)};`)(HELPERS);
+  return new Function("h", `"use strict"; return (${outer}) => (${inner}) => ${expressionSource(expression, all)};`)(HELPERS);
 }

@@ -1,4 +1,5 @@
-import { compileBoundExpression } from "./compile-expression.js";
+import type { FloatArray } from "../dtype.js";
+import { HELPERS, compileBoundExpression, expressionSource } from "./compile-expression.js";
 import type { Expression } from "./expression.js";
 import { InvalidExpressionError } from "./invalid-expression-error.js";
 import { validateExpression } from "./validate-expression.js";
@@ -28,6 +29,11 @@ export interface UpdateAssignment {
 export interface CompiledUpdateRule extends UpdateRule {
   /** For each assignment: given the scalars, the function of the tensors' elements it assigns. */
   readonly evaluators: readonly ((...scalars: number[]) => (...elements: number[]) => number)[];
+  /**
+   * The whole rule as one JavaScript loop over the tensors' arrays (in the order of `tensors`),
+   * every assignment per element, each later one reading the value the earlier ones stored.
+   */
+  readonly elementLoop: (arrays: readonly FloatArray[], scalars: readonly number[]) => void;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -62,5 +68,28 @@ export function compileUpdateRule(value: unknown, path = "$"): CompiledUpdateRul
     return { target, value: validateExpression(expression, [...tensors, ...scalars], `${at}.value`) };
   });
   const evaluators = updates.map(({ value: expression }) => compileBoundExpression(expression, tensors, scalars));
-  return { tensors, scalars, updates, evaluators };
+  return { tensors, scalars, updates, evaluators, elementLoop: compileElementLoop(tensors, scalars, updates) };
+}
+
+/**
+ * One loop doing every assignment per element: tensor q is the array a<q> and the local v<q>,
+ * scalar j the parameter v<tensors + j>. A target is read back after it is stored, so float32
+ * arrays round it before later assignments see it, as with one map per assignment.
+ */
+function compileElementLoop(tensors: readonly string[], scalars: readonly string[], updates: readonly UpdateAssignment[]): CompiledUpdateRule["elementLoop"] {
+  const variables = [...tensors, ...scalars];
+  const arrays = tensors.map((_, q) => `a${q}`).join(", ");
+  const scalarParameters = scalars.map((_, j) => `v${tensors.length + j}`).join(", ");
+  const loads = tensors.map((_, q) => `v${q} = a${q}[k]`).join(", ");
+  const body = updates
+    .map(({ target, value }) => {
+      const q = tensors.indexOf(target);
+      return `a${q}[k] = ${expressionSource(value, variables)}; v${q} = a${q}[k];`;
+    })
+    .join(" ");
+  const loop = new Function(
+    "h",
+    `"use strict"; return ([${arrays}], [${scalarParameters}]) => { const n = a0.length; for (let k = 0; k < n; k++) { let ${loads}; ${body} } };`,
+  )(HELPERS);
+  return loop as CompiledUpdateRule["elementLoop"];
 }
