@@ -31,21 +31,15 @@ export default {
   // Without this list TypeDoc would only require comments in the package it runs from (@nabla/docs).
   packagesRequiringDocumentation: packages.map((pkg) => pkg.name),
   // Members of anonymous object types (a method's `{ output, activated }` result, the variants of
-  // the OptionSpec union) are described by the comment of the declaration that owns the type.
+  // the OnnxAttribute union) are described by the comment of the declaration that owns the type.
   intentionallyNotDocumented: [
     "@nabla/core.ActivationFusing.forwardActivated.__type.activated",
     "@nabla/core.ActivationFusing.forwardActivated.__type.output",
     "@nabla/core.ActivationModule.backwardOperands.__type.below",
     "@nabla/core.ActivationModule.backwardOperands.__type.gradZ",
     "@nabla/core.ComponentOfKind.__type.kind",
-    "@nabla/core.OptionSpec.__type.default",
-    "@nabla/core.OptionSpec.__type.description",
-    "@nabla/core.OptionSpec.__type.enum",
-    "@nabla/core.OptionSpec.__type.exclusiveMax",
-    "@nabla/core.OptionSpec.__type.exclusiveMin",
-    "@nabla/core.OptionSpec.__type.max",
-    "@nabla/core.OptionSpec.__type.min",
-    "@nabla/core.OptionSpec.__type.type",
+    "@nabla/core.OnnxAttribute.__type.type",
+    "@nabla/core.OnnxAttribute.__type.value",
     "@nabla/datasets.DatasetArchive.mirrors.__type.checksum",
     "@nabla/datasets.DatasetArchive.mirrors.__type.url",
     "@nabla/layers.Linear.forwardActivated.__type.activated",

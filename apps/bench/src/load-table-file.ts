@@ -24,7 +24,7 @@ function readTable(path: string, dataset: FileDataset, experimentFile: string): 
     return { values: csv.data, rows: csv.rows, cols: csv.cols, columnNames: csv.columnNames };
   }
   if (extension === ".npy") return npyTable(readNpyFile(path), path);
-  const arrays = new Map(Object.entries(readNpzFile(path)));
+  const arrays = readNpzFile(path);
   const name = dataset.array ?? (arrays.size === 1 ? [...arrays.keys()][0] : undefined);
   const array = name === undefined ? undefined : arrays.get(name);
   if (!array) throw new ExperimentFileError(experimentFile, "$.dataset.array", `${path} holds several arrays (or not this one): name one`, [...arrays.keys()]);

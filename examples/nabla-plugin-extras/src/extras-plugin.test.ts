@@ -4,6 +4,7 @@ import { lossesPlugin } from "@nabla/losses";
 import { describe, expect, it } from "vitest";
 import packageJson from "../package.json";
 import { extrasPlugin } from "./extras-plugin.js";
+import { leakyRelu } from "./leaky-relu.js";
 import { RMSprop } from "./rmsprop.js";
 
 const registry = createRegistry([corePlugin, layersPlugin, lossesPlugin, extrasPlugin]);
@@ -19,7 +20,8 @@ describe("extrasPlugin", () => {
   it("passes the slope option to leaky-relu, defaulting to 0.01", () => {
     const component = registry.get("activation", "extras/leaky-relu");
     expect(component.create({ slope: 0.2 }).forward(-1)).toBe(-0.2);
-    expect(component.options.slope).toMatchObject({ default: 0.01 });
+    expect(component.options.properties.slope).toMatchObject({ default: 0.01 });
+    expect(leakyRelu().forward(-1)).toBe(-0.01);
   });
 
   it("trains a model whose JSON spec names extras/gelu and extras/rmsprop", () => {

@@ -18,7 +18,7 @@ describe("RMSprop", () => {
 
   it("defaults to lr 1e-3, rho 0.9 and eps 1e-8, and rejects eps ≤ 0", () => {
     expect(new RMSprop([])).toMatchObject({ lr: 1e-3, rho: 0.9, eps: 1e-8 });
-    expect(() => new RMSprop([], { eps: 0 })).toThrow(RangeError);
+    expect(() => new RMSprop([], { eps: 0 })).toThrow("RMSprop.eps: 0 is out of range: must be > 0");
   });
 
   it("continues bit for bit from an exported state", () => {

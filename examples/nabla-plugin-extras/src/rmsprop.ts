@@ -1,15 +1,19 @@
-import { Tensor, importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
+import { Type, type Static } from "@sinclair/typebox";
+import { Tensor, importOptimizerState, ops, validateOptions, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 import { RMSPROP_UPDATE } from "./rmsprop-update.js";
 
-/** Options of `RMSprop`. */
-export interface RMSpropOptions {
-  /** Learning rate (default 1e-3). */
-  lr?: number;
-  /** Decay of the running mean of squared gradients, in [0, 1) (default 0.9). */
-  rho?: number;
-  /** Added to the root mean square so the step stays finite (default 1e-8). */
-  eps?: number;
-}
+/** RMSprop's options, with their ranges and defaults: what a spec's "extras/rmsprop" accepts and what the constructor fills in. */
+export const rmspropOptionsSchema = Type.Object({
+  /** Learning rate. */
+  lr: Type.Number({ exclusiveMinimum: 0, default: 1e-3, description: "learning rate" }),
+  /** Decay of the running mean of squared gradients, in [0, 1). */
+  rho: Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.9, description: "decay of the running mean of squared gradients, in [0, 1)" }),
+  /** Added to the root mean square so the step stays finite. */
+  eps: Type.Number({ exclusiveMinimum: 0, default: 1e-8, description: "added to the root mean square so the step stays finite" }),
+});
+
+/** RMSprop's options; each one left out takes its default from rmspropOptionsSchema. */
+export type RMSpropOptions = Partial<Static<typeof rmspropOptionsSchema>>;
 
 /** RMSprop (Hinton): s ← ρ s + (1 − ρ) g², w ← w − lr·g / (sqrt(s) + eps), as the update rule RMSPROP_UPDATE. */
 export class RMSprop implements Optimizer {
@@ -26,12 +30,7 @@ export class RMSprop implements Optimizer {
   private readonly meanSquares: readonly Tensor[];
 
   constructor(parameters: readonly Parameter[], options: RMSpropOptions = {}) {
-    this.lr = options.lr ?? 1e-3;
-    this.rho = options.rho ?? 0.9;
-    this.eps = options.eps ?? 1e-8;
-    if (!(this.lr > 0)) throw new RangeError(`RMSprop: lr must be > 0, got ${this.lr}`);
-    if (!(this.rho >= 0 && this.rho < 1)) throw new RangeError(`RMSprop: rho must be in [0, 1), got ${this.rho}`);
-    if (!(this.eps > 0)) throw new RangeError(`RMSprop: eps must be > 0, got ${this.eps}`);
+    ({ lr: this.lr, rho: this.rho, eps: this.eps } = validateOptions(rmspropOptionsSchema, options, "RMSprop"));
     this.parameters = [...parameters];
     this.meanSquares = this.parameters.map(({ value }) => Tensor.zeros(value.shape, { dtype: value.dtype, backend: value.backend }));
   }

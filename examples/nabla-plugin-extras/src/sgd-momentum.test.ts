@@ -19,7 +19,7 @@ describe("SGDMomentum", () => {
 
   it("defaults to lr 1e-3 and momentum 0.9, and rejects momentum ≥ 1", () => {
     expect(new SGDMomentum([])).toMatchObject({ lr: 1e-3, momentum: 0.9 });
-    expect(() => new SGDMomentum([], { momentum: 1 })).toThrow(RangeError);
+    expect(() => new SGDMomentum([], { momentum: 1 })).toThrow("SGDMomentum.momentum: 1 is out of range: must be ≥ 0 and < 1");
   });
 
   it("continues bit for bit from an exported state", () => {

@@ -1,13 +1,17 @@
-import { Tensor, importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
+import { Type, type Static } from "@sinclair/typebox";
+import { Tensor, importOptimizerState, ops, validateOptions, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 import { SGD_MOMENTUM_UPDATE } from "./sgd-momentum-update.js";
 
-/** Options of `SGDMomentum`. */
-export interface SGDMomentumOptions {
-  /** Learning rate (default 1e-3). */
-  lr?: number;
-  /** Fraction of the previous velocity kept each step, in [0, 1) (default 0.9). */
-  momentum?: number;
-}
+/** SGDMomentum's options, with their ranges and defaults: what a spec's "extras/sgd-momentum" accepts and what the constructor fills in. */
+export const sgdMomentumOptionsSchema = Type.Object({
+  /** Learning rate. */
+  lr: Type.Number({ exclusiveMinimum: 0, default: 1e-3, description: "learning rate" }),
+  /** Fraction of the previous velocity kept each step, in [0, 1). */
+  momentum: Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.9, description: "fraction of the previous velocity kept each step, in [0, 1)" }),
+});
+
+/** SGDMomentum's options; each one left out takes its default from sgdMomentumOptionsSchema. */
+export type SGDMomentumOptions = Partial<Static<typeof sgdMomentumOptionsSchema>>;
 
 /** Gradient descent with heavy-ball momentum, as PyTorch writes it: v ← μ v + g, w ← w − lr·v (the update rule SGD_MOMENTUM_UPDATE). */
 export class SGDMomentum implements Optimizer {
@@ -22,10 +26,7 @@ export class SGDMomentum implements Optimizer {
   private readonly velocities: readonly Tensor[];
 
   constructor(parameters: readonly Parameter[], options: SGDMomentumOptions = {}) {
-    this.lr = options.lr ?? 1e-3;
-    this.momentum = options.momentum ?? 0.9;
-    if (!(this.lr > 0)) throw new RangeError(`SGDMomentum: lr must be > 0, got ${this.lr}`);
-    if (!(this.momentum >= 0 && this.momentum < 1)) throw new RangeError(`SGDMomentum: momentum must be in [0, 1), got ${this.momentum}`);
+    ({ lr: this.lr, momentum: this.momentum } = validateOptions(sgdMomentumOptionsSchema, options, "SGDMomentum"));
     this.parameters = [...parameters];
     this.velocities = this.parameters.map(({ value }) => Tensor.zeros(value.shape, { dtype: value.dtype, backend: value.backend }));
   }

@@ -17,7 +17,7 @@ describe("activationsPlugin", () => {
 
   it("takes no options", () => {
     for (const component of activationsPlugin.components) {
-      expect(component.kind === "activation" && Object.keys(component.options)).toEqual([]);
+      expect(component.kind === "activation" && Object.keys(component.options.properties)).toEqual([]);
     }
   });
 

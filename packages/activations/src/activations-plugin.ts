@@ -1,4 +1,4 @@
-import type { ActivationComponent, ActivationFunction, NablaPlugin, OnnxExportHook } from "@nabla/core";
+import { defineActivation, type ActivationComponent, type ActivationFunction, type NablaPlugin, type OnnxExportHook } from "@nabla/core";
 import { relu } from "./relu.js";
 import { sigmoid } from "./sigmoid.js";
 import { silu } from "./silu.js";
@@ -8,7 +8,7 @@ import { tanh } from "./tanh.js";
 const VERSION = "0.1.0";
 
 function activationComponent(fn: ActivationFunction, description: string, exportOnnx: OnnxExportHook): ActivationComponent {
-  return { kind: "activation", name: fn.name, description, options: {}, create: () => fn, exportOnnx };
+  return defineActivation({ name: fn.name, description, create: () => fn, exportOnnx });
 }
 
 /**

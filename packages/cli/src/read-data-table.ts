@@ -68,7 +68,7 @@ function npyTable(path: string): DataTable {
 }
 
 function npzTable(path: string): DataTable {
-  const arrays = new Map(Object.entries(readNpzFile(path)));
+  const arrays = readNpzFile(path);
   const x = arrays.get("x");
   if (!x) throw new UsageError(`expected an array named "x" (arrays: ${[...arrays.keys()].join(", ")})`, path);
   const { rows, cols } = matrixOf(x, path, ":x");

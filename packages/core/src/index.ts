@@ -30,16 +30,22 @@ export { Xoshiro128Generator } from "./random/xoshiro128.js";
 export { NumpyRandomState, type NumpyRandomStateSnapshot } from "./random/numpy-random-state.js";
 export * from "./registry/components.js";
 export type { OnnxAttribute, OnnxExportContext, OnnxExportHook, OnnxGraphBuilder } from "./registry/onnx-export-hook.js";
-export { validateOptions, type OptionSchema, type OptionSpec, type ResolvedOptions } from "./registry/option-schema.js";
+export { validateOptions, type OptionSchema, type ResolvedOptions } from "./registry/option-schema.js";
+export { OptionSchemaError } from "./registry/option-schema-error.js";
+export { defineActivation, defineLayer, defineLoss, defineOptimizer } from "./registry/define-component.js";
 export { Registry, createRegistry, getDefaultRegistry, registerPlugin, isRegistry } from "./registry/registry.js";
 export { SpecError, UnknownComponentError, RegistryConflictError, type SpecErrorCode } from "./registry/spec-error.js";
-export { SPEC_VERSION, assertModelSpec, type ModelSpec, type ComponentSpec } from "./spec/model-spec.js";
+export { InvalidPluginError } from "./registry/invalid-plugin-error.js";
+export { SPEC_VERSION, assertModelSpec, modelSpecSchema, componentSpecSchema, type ModelSpec, type ComponentSpec } from "./spec/model-spec.js";
+export { modelSpecJsonSchema } from "./spec/model-spec-json-schema.js";
 export { buildModel, type BuildModelOptions } from "./spec/build-model.js";
+export { ParameterLimitError, DEFAULT_MAX_PARAMETER_BYTES } from "./spec/parameter-limit-error.js";
 export { selectBackend, availableBackends } from "./backend/select-backend.js";
-export { Model } from "./spec/model.js";
+export { Model, type ModelParts } from "./spec/model.js";
 export { fit, fitAsync, type FitOptions, type FitAsyncOptions, type AbortSignalLike, type FitResult, type EpochInfo } from "./train/fit.js";
 export { FitOptionsError } from "./train/fit-options-error.js";
 export { NonFiniteLossError } from "./train/non-finite-loss-error.js";
+export { TrainingDataError } from "./train/training-data-error.js";
 export {
   encodeSafetensors,
   decodeSafetensors,

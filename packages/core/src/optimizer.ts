@@ -23,15 +23,20 @@ export interface Optimizer {
  * numbers (e.g. "step"). A stateless optimizer returns two empty maps.
  */
 export interface OptimizerState {
+  /** Per-parameter tensors by name ("m.0", "velocity.1"), the shapes of the parameters. */
   readonly tensors: ReadonlyMap<string, Tensor>;
+  /** Numbers by name ("step"). */
   readonly scalars: ReadonlyMap<string, number>;
 }
 
 /** A state that does not fit the optimizer it is imported into. */
 export class OptimizerStateError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "OptimizerStateError";
   constructor(
+    /** The optimizer the state was imported into (its `type`). */
     readonly optimizer: string,
+    /** What does not fit, for people. */
     readonly problem: string,
   ) {
     super(`${optimizer}: cannot import the optimizer state: ${problem}`);

@@ -1,11 +1,13 @@
 // Minimal components for core's own tests (the real layers live in sibling packages, which core
 // must not depend on). Excluded from the build: nothing in index.ts imports this file.
+import { Type } from "@sinclair/typebox";
 import type { ActivationFunction } from "./activation-function.js";
 import { Module, type BackwardOptions } from "./module.js";
 import { importOptimizerState } from "./optimizer.js";
 import * as ops from "./ops.js";
 import { Parameter } from "./parameter.js";
 import type { NablaPlugin } from "./registry/components.js";
+import { defineActivation, defineLayer, defineLoss, defineOptimizer } from "./registry/define-component.js";
 import { Tensor } from "./tensor.js";
 
 /** y = x·W with W drawn from the build context's generator. */
@@ -41,25 +43,23 @@ export const testPlugin: NablaPlugin = {
   meta: { name: "test-plugin", version: "1.0.0" },
   namespace: "test",
   components: [
-    {
-      kind: "layer",
+    defineLayer({
       name: "dense",
-      options: { in: { type: "integer", min: 1 }, out: { type: "integer", min: 1 } },
+      options: Type.Object({ in: Type.Integer({ minimum: 1 }), out: Type.Integer({ minimum: 1 }) }),
       outputShape(shape, options) {
         if (shape[shape.length - 1] !== options.in) throw new Error(`expects ${options.in} input features, got ${shape[shape.length - 1]}`);
-        return [options.out as number];
+        return [options.out];
       },
+      parameterCount: (_shape, options) => options.in * options.out,
       create(options, context) {
-        const weights = Tensor.zeros([options.in as number, options.out as number], context);
+        const weights = Tensor.zeros([options.in, options.out], context);
         context.generator.fillStandardNormal(weights.data);
-        return new TestDense(options.in as number, options.out as number, weights);
+        return new TestDense(options.in, options.out, weights);
       },
-    },
-    { kind: "activation", name: "square", options: {}, create: () => square },
-    {
-      kind: "loss",
+    }),
+    defineActivation({ name: "square", create: () => square }),
+    defineLoss({
       name: "mse",
-      options: {},
       create() {
         let grad: Tensor | undefined;
         return {
@@ -71,20 +71,19 @@ export const testPlugin: NablaPlugin = {
           backward: () => grad!,
         };
       },
-    },
-    {
-      kind: "optimizer",
+    }),
+    defineOptimizer({
       name: "sgd",
-      options: { lr: { type: "number", min: 0, exclusiveMin: true, default: 0.1 } },
+      options: Type.Object({ lr: Type.Number({ exclusiveMinimum: 0, default: 0.1 }) }),
       create(parameters, options) {
         return {
           type: "test/sgd",
           parameters,
-          step: () => parameters.forEach((p) => ops.sgdUpdate(p.value, p.grad, options.lr as number)),
+          step: () => parameters.forEach((p) => ops.sgdUpdate(p.value, p.grad, options.lr)),
           exportState: () => ({ tensors: new Map(), scalars: new Map() }),
           importState: (state) => void importOptimizerState("test/sgd", state, new Map(), []),
         };
       },
-    },
+    }),
   ],
 };

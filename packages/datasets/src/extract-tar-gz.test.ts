@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { DatasetFormatError } from "./dataset-errors.js";
 import { extractTarGz, parseTarHeader } from "./extract-tar-gz.js";
-import { buildTar, buildTarGz } from "./tar-fixture.js";
+import { buildTar, buildTarGz, sealTarHeader } from "./tar-fixture.js";
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "nabla-tar-"));
@@ -28,6 +28,19 @@ describe("parseTarHeader", () => {
     const block = buildTar([{ name: "a", data: "1" }]).subarray(0, 512);
     block[0] = "b".charCodeAt(0);
     expect(() => parseTarHeader(block, 1024, "x.tar")).toThrow(/x\.tar \(tar header at byte 1024\): header checksum/);
+  });
+
+  it("reads sizes strictly: octal digits only, not the number parseInt finds in front", () => {
+    const block = buildTar([{ name: "a", data: "1" }]).subarray(0, 512);
+    block.write("0000000001x\0", 124, "latin1");
+    sealTarHeader(block);
+    expect(() => parseTarHeader(block, 512, "x.tar")).toThrow(
+      'x.tar (tar header at byte 512, size field at byte 636): expected an octal number, got "0000000001x\\u0000"',
+    );
+  });
+
+  it("refuses a block that is not 512 bytes", () => {
+    expect(() => parseTarHeader(new Uint8Array(100), 0, "x.tar")).toThrow(DatasetFormatError);
   });
 });
 
@@ -73,6 +86,20 @@ describe("extractTarGz", () => {
     });
     expect(seen).toEqual([longName]);
     expect(readFileSync(join(dir, "long.txt"), "utf8")).toBe("long");
+  });
+
+  it("refuses a GNU long name larger than any path, before buffering it", async () => {
+    const dir = tempDir();
+    const archive = writeArchive(dir, buildTarGz([{ name: "././@LongLink", type: "L", data: "n".repeat(65 * 1024) }]));
+    await expect(extractTarGz(archive, () => undefined)).rejects.toThrow(
+      /\(tar header at byte 0\): a GNU long name of 66560 bytes, more than the 65536 allowed/,
+    );
+  });
+
+  it("refuses a pax header whose record length runs past its data", async () => {
+    const dir = tempDir();
+    const archive = writeArchive(dir, buildTarGz([{ name: "pax", type: "x", data: "99 path=a\n" }, { name: "a", data: "1" }]));
+    await expect(extractTarGz(archive, () => undefined)).rejects.toThrow(/\(pax header data at byte 512\): expected a record/);
   });
 
   it("reads archives written by Python's tarfile in GNU and pax formats, long names included", async () => {

@@ -4,6 +4,10 @@ import { createGunzip } from "node:zlib";
 import { DatasetFormatError } from "./dataset-errors.js";
 
 const BLOCK = 512;
+// Long names and pax headers are held in memory until the entry they describe; real ones are a
+// path or a few records, so anything larger is refused rather than buffered.
+const MAX_LONG_NAME_BYTES = 64 * 1024;
+const MAX_PAX_HEADER_BYTES = 1024 * 1024;
 
 /** The fields of a tar header block that extraction needs. */
 export interface TarHeader {
@@ -21,9 +25,21 @@ function readString(block: Uint8Array, start: number, length: number): string {
   return Buffer.from(block.subarray(start, end)).toString("utf8");
 }
 
-function readOctal(block: Uint8Array, start: number, length: number): number {
-  const text = readString(block, start, length).trim();
-  return text === "" ? 0 : parseInt(text, 8);
+// A numeric field: octal digits, optionally padded with leading spaces, ended by NUL or space.
+const OCTAL_FIELD = /^ *([0-7]*)[ \0]*$/;
+
+/** A numeric header field read strictly: "12x" or "-1" is a corrupt header, not 10 or -1. */
+function readOctal(block: Uint8Array, start: number, length: number, field: string, source: string, offset: number): number {
+  const text = Buffer.from(block.subarray(start, start + length)).toString("latin1");
+  const digits = OCTAL_FIELD.exec(text)?.[1];
+  if (digits === undefined) {
+    throw new DatasetFormatError(
+      source,
+      `tar header at byte ${offset}, ${field} field at byte ${offset + start}`,
+      `expected an octal number, got ${JSON.stringify(text)}`,
+    );
+  }
+  return digits === "" ? 0 : parseInt(digits, 8);
 }
 
 /**
@@ -31,11 +47,14 @@ function readOctal(block: Uint8Array, start: number, length: number): number {
  * The header checksum is verified. `offset` is the block's position in the archive, for errors.
  */
 export function parseTarHeader(block: Uint8Array, offset: number, source: string): TarHeader | null {
+  if (block.length !== BLOCK) {
+    throw new DatasetFormatError(source, `tar header at byte ${offset}`, `a header is ${BLOCK} bytes, got ${block.length}`);
+  }
   if (block.every((byte) => byte === 0)) return null;
   // The checksum is the byte sum of the header with its own 8-byte field read as spaces.
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : block[i];
-  const stored = readOctal(block, 148, 8);
+  const stored = readOctal(block, 148, 8, "checksum", source, offset);
   if (sum !== stored) {
     throw new DatasetFormatError(
       source,
@@ -50,22 +69,28 @@ export function parseTarHeader(block: Uint8Array, offset: number, source: string
   const ustar = readString(block, 257, 5) === "ustar";
   const prefix = ustar ? readString(block, 345, 155) : "";
   const type = block[156] === 0 ? "0" : String.fromCharCode(block[156]);
-  return { name: prefix ? `${prefix}/${name}` : name, size: readOctal(block, 124, 12), type };
+  return { name: prefix ? `${prefix}/${name}` : name, size: readOctal(block, 124, 12, "size", source, offset), type };
 }
 
-/** The `path` record of a pax extended header ("<length> path=<name>\n" records). */
-function paxPath(data: Buffer): string | undefined {
+/**
+ * The `path` record of a pax extended header ("<length> <key>=<value>\n" records, `length`
+ * counting the whole record). `offset` is where the header's data starts in the archive.
+ */
+function paxPath(data: Buffer, source: string, offset: number): string | undefined {
+  let path: string | undefined;
   let position = 0;
-  while (position < data.length) {
+  while (position < data.length && data[position] !== 0) {
     const space = data.indexOf(0x20, position);
-    if (space < 0) break;
-    const length = parseInt(data.subarray(position, space).toString("ascii"), 10);
-    if (!(length > 0)) break;
+    const lengthText = data.subarray(position, space < 0 ? data.length : space).toString("latin1");
+    const length = Number(lengthText);
+    if (space < 0 || !/^[1-9][0-9]*$/.test(lengthText) || position + length > data.length || data[position + length - 1] !== 0x0a) {
+      throw new DatasetFormatError(source, `pax header data at byte ${offset + position}`, "expected a record \"<length> <key>=<value>\\n\"");
+    }
     const record = data.subarray(space + 1, position + length - 1).toString("utf8");
-    if (record.startsWith("path=")) return record.slice(5);
+    if (record.startsWith("path=")) path = record.slice(5);
     position += length;
   }
-  return undefined;
+  return path;
 }
 
 function assertSafeName(name: string, source: string, offset: number): void {
@@ -97,6 +122,7 @@ export async function extractTarGz(
   let entryName = "";
   let collecting: Buffer[] | undefined; // data of a long-name or pax header, which names the next entry
   let collectingType = "";
+  let collectingOffset = 0; // where the collected header's data starts, for errors
   let nextName: string | undefined;
   let finished = false;
 
@@ -110,8 +136,8 @@ export async function extractTarGz(
     target = undefined;
     if (collecting) {
       const data = Buffer.concat(collecting);
-      nextName = collectingType === "L" ? data.toString("utf8").replace(/\0+$/, "") : paxPath(data) ?? nextName;
       collecting = undefined;
+      nextName = collectingType === "L" ? data.toString("utf8").replace(/\0+$/, "") : paxPath(data, archivePath, collectingOffset) ?? nextName;
     }
   };
 
@@ -163,8 +189,17 @@ export async function extractTarGz(
         remaining = header.size;
         padding = (BLOCK - (header.size % BLOCK)) % BLOCK;
         if (header.type === "L" || header.type === "x") {
+          const limit = header.type === "L" ? MAX_LONG_NAME_BYTES : MAX_PAX_HEADER_BYTES;
+          if (header.size > limit) {
+            throw new DatasetFormatError(
+              archivePath,
+              `tar header at byte ${archiveOffset - BLOCK}`,
+              `a ${header.type === "L" ? "GNU long name" : "pax header"} of ${header.size} bytes, more than the ${limit} allowed`,
+            );
+          }
           collecting = [];
           collectingType = header.type;
+          collectingOffset = archiveOffset;
         } else if (header.type === "0" || header.type === "7") {
           assertSafeName(entryName, archivePath, archiveOffset - BLOCK);
           target = destination(entryName);

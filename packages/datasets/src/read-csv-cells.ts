@@ -11,7 +11,9 @@ export interface CsvCellsOptions {
 
 /** A CSV file as text cells: the header's column names and one array of cells per data row. */
 export interface CsvCells {
+  /** The header row's cells. */
   readonly columnNames: readonly string[];
+  /** Every other row's cells, as text. */
   readonly rows: readonly (readonly string[])[];
   /** The 1-based line on which each row starts, for messages that point into the file. */
   readonly rowLines: readonly number[];

@@ -118,6 +118,13 @@ describe("readNpy", () => {
     expect(() => readNpy(new Uint8Array([1, 2, 3]))).toThrow(/not a \.npy file/);
   });
 
+  it("checks a huge shape against the bytes present before allocating anything", () => {
+    const huge = handBuiltNpy("{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296), }", new Uint8Array(8));
+    expect(() => readNpy(huge, "x.npy")).toThrow(
+      "x.npy (byte 128): truncated data: shape [4294967296, 4294967296] of <f8 needs 147573952589676410000 bytes, 8 present",
+    );
+  });
+
   it("readNpyFile names the file", () => {
     const path = join(mkdtempSync(join(tmpdir(), "nabla-npy-")), "a.npy");
     writeFileSync(path, numpyFile("i4"));

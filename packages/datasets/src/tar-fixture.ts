@@ -18,11 +18,16 @@ function header(name: string, size: number, type: string): Buffer {
   block.write(type, 156, "ascii");
   block.write("ustar\0", 257, "ascii");
   block.write("00", 263, "ascii");
+  sealTarHeader(block);
+  return block;
+}
+
+/** For tests: writes the checksum of a 512-byte header block, after the test has edited other fields. */
+export function sealTarHeader(block: Uint8Array): void {
   block.fill(32, 148, 156);
   let sum = 0;
-  for (const byte of block) sum += byte;
-  block.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
-  return block;
+  for (const byte of block.subarray(0, 512)) sum += byte;
+  Buffer.from(block.buffer, block.byteOffset, 512).write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
 }
 
 /** For tests: a tar archive built by hand from the ustar layout (not by the code under test). */

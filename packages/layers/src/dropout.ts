@@ -1,4 +1,11 @@
-import { Module, ops, reuseTensor, type BackwardOptions, type RandomGenerator, type Tensor } from "@nabla/core";
+import { Type } from "@sinclair/typebox";
+import { Module, ops, reuseTensor, validateOptions, type BackwardOptions, type RandomGenerator, type Tensor } from "@nabla/core";
+
+/** Dropout's drop probability, as a model spec gives it: the one place its range and default are stated. */
+export const dropoutRateSchema = Type.Object({
+  /** Drop probability, in [0, 1). */
+  p: Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.5, description: "drop probability, in [0, 1)" }),
+});
 
 /** How a Dropout layer is built. */
 export interface DropoutOptions {
@@ -25,7 +32,7 @@ export class Dropout extends Module {
     options: DropoutOptions,
   ) {
     super();
-    if (!(p >= 0 && p < 1)) throw new RangeError(`Dropout: p must be in [0, 1), got ${p}`);
+    validateOptions(dropoutRateSchema, { p }, "Dropout");
     this.generator = options.generator;
   }
 

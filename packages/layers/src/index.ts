@@ -1,8 +1,8 @@
 import { registerPlugin } from "@nabla/core";
 import { layersPlugin } from "./layers-plugin.js";
 
-export { Linear, type LinearOptions } from "./linear.js";
-export { Dropout, type DropoutOptions } from "./dropout.js";
+export { Linear, linearSizesSchema, type LinearOptions } from "./linear.js";
+export { Dropout, dropoutRateSchema, type DropoutOptions } from "./dropout.js";
 // Core owns Sequential because buildModel assembles one; it is re-exported here, where users look for layers.
 export { Sequential } from "@nabla/core";
 export { layersPlugin } from "./layers-plugin.js";

@@ -1,4 +1,4 @@
-import { SpecError, buildModel, corePlugin, createRegistry, getDefaultRegistry } from "@nabla/core";
+import { ParameterLimitError, SpecError, buildModel, corePlugin, createRegistry, getDefaultRegistry } from "@nabla/core";
 import { activationsPlugin } from "@nabla/activations";
 import { describe, expect, it } from "vitest";
 import packageJson from "../package.json";
@@ -51,6 +51,15 @@ describe("layersPlugin", () => {
     expect(() => buildModel(specWith([{ type: "dropout", options: { p: 0.99 } }]), { registry })).not.toThrow();
     expect(() => buildModel(specWith([{ type: "dropout", options: { p: 1 } }]), { registry })).toThrow("$.layers[0].options.p");
     expect(() => buildModel(specWith([{ type: "dropout", options: { p: -0.1 } }]), { registry })).toThrow("$.layers[0].options.p");
+  });
+
+  it("counts Linear's parameters, so a spec too large to allocate fails before allocating (issue #10)", () => {
+    const huge = specWith([{ type: "linear", options: { in: 8, out: 2_000_000_000 } }]);
+    expect(() => buildModel(huge, { registry })).toThrow(ParameterLimitError);
+    expect(() => buildModel(huge, { registry })).toThrow(/\$\.layers\[0\]: layer 0 \(linear\) needs 72000000000 bytes/);
+    const small = specWith([{ type: "linear", options: { in: 8, out: 4 } }]);
+    expect(() => buildModel(small, { registry, maxParameterBytes: (8 * 4 + 4) * 4 })).not.toThrow();
+    expect(() => buildModel(small, { registry, maxParameterBytes: (8 * 4 + 4) * 4 - 1 })).toThrow(ParameterLimitError);
   });
 
   it("declares the package's name and version", () => {

@@ -88,8 +88,8 @@ describe("Linear", () => {
   });
 
   it("rejects sizes that are not positive integers", () => {
-    expect(() => new Linear(0, 3, { generator: new ScriptedGenerator() })).toThrow("Linear: in must be an integer ≥ 1, got 0");
-    expect(() => new Linear(2, 1.5, { generator: new ScriptedGenerator() })).toThrow("Linear: out must be an integer ≥ 1, got 1.5");
+    expect(() => new Linear(0, 3, { generator: new ScriptedGenerator() })).toThrow("Linear.in: 0 is out of range: must be ≥ 1");
+    expect(() => new Linear(2, 1.5, { generator: new ScriptedGenerator() })).toThrow("Linear.out: expected an integer, got 1.5");
   });
 
   it("refuses backward before any forward", () => {

@@ -1,3 +1,4 @@
+import { Type } from "@sinclair/typebox";
 import {
   Module,
   Parameter,
@@ -5,6 +6,7 @@ import {
   getDefaultBackend,
   ops,
   reuseTensor,
+  validateOptions,
   type ActivationFusing,
   type ActivationModule,
   type Backend,
@@ -12,6 +14,14 @@ import {
   type DType,
   type RandomGenerator,
 } from "@nabla/core";
+
+/** A Linear layer's sizes, as a model spec gives them: the one place their ranges are stated. */
+export const linearSizesSchema = Type.Object({
+  /** Input features. */
+  in: Type.Integer({ minimum: 1, description: "input features" }),
+  /** Output features. */
+  out: Type.Integer({ minimum: 1, description: "output features" }),
+});
 
 /** How a Linear layer is built. */
 export interface LinearOptions {
@@ -44,9 +54,7 @@ export class Linear extends Module implements ActivationFusing {
     options: LinearOptions,
   ) {
     super();
-    for (const [label, value] of [["in", inFeatures], ["out", outFeatures]] as const) {
-      if (!Number.isInteger(value) || value < 1) throw new RangeError(`Linear: ${label} must be an integer ≥ 1, got ${value}`);
-    }
+    validateOptions(linearSizesSchema, { in: inFeatures, out: outFeatures }, "Linear");
     const backend = options.backend ?? getDefaultBackend();
     const dtype = options.dtype ?? "float32";
     this.weight = new Parameter("weight", heInitialWeight(inFeatures, outFeatures, options.generator, backend, dtype));

@@ -1,4 +1,4 @@
-import type { NablaPlugin } from "@nabla/core";
+import { defineLoss, type NablaPlugin } from "@nabla/core";
 import { CrossEntropyLoss } from "./cross-entropy-loss.js";
 import { MSELoss } from "./mse-loss.js";
 
@@ -10,19 +10,15 @@ export const lossesPlugin: NablaPlugin = {
   meta: { name: "@nabla/losses", version: VERSION },
   namespace: "nabla",
   components: [
-    {
-      kind: "loss",
+    defineLoss({
       name: "mse",
       description: "Mean squared error over all elements, equations (13)–(14); targets are a Tensor",
-      options: {},
       create: () => new MSELoss(),
-    },
-    {
-      kind: "loss",
+    }),
+    defineLoss({
       name: "cross-entropy",
       description: "Softmax cross entropy averaged over rows, equations (15)–(17); targets are Int32Array labels",
-      options: {},
       create: () => new CrossEntropyLoss(),
-    },
+    }),
   ],
 };

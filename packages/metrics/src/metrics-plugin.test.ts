@@ -66,7 +66,7 @@ describe("metricsPlugin", () => {
     expect(() => metric("f1").compute([0], [0], { averge: "macro" })).toThrow(SpecError);
     expect(() => metric("f1").compute([0], [0], { averge: "macro" })).toThrow(/nabla\/f1\.averge: unknown option "averge"/);
     expect(() => metric("precision").compute([0], [0], { average: "binary" })).toThrow(/nabla\/precision\.average: "binary" is not allowed/);
-    expect(() => metric("recall").compute([0], [0], { zeroDivision: 2 })).toThrow(/nabla\/recall\.zeroDivision: 2 is out of range/);
+    expect(() => metric("recall").compute([0], [0], { zeroDivision: 2 })).toThrow(/nabla\/recall\.zeroDivision: 2 is not allowed \(available: 0, 1\)/);
     expect(() => metric("mse").compute([0], [0], { average: "macro" })).toThrow(/nabla\/mse\.average: unknown option/);
   });
 });

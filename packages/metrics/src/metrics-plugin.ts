@@ -1,4 +1,5 @@
-import { validateOptions, type MetricComponent, type NablaPlugin, type OptionSchema } from "@nabla/core";
+import { Type } from "@sinclair/typebox";
+import { validateOptions, type MetricComponent, type NablaPlugin } from "@nabla/core";
 import { accuracy } from "./accuracy.js";
 import { AVERAGES, DEFAULT_AVERAGE, type Average } from "./averaged-class-score.js";
 import type { ZeroDivision } from "./class-score.js";
@@ -16,6 +17,8 @@ export const METRICS_VERSION = "0.1.0";
 type Score = (yTrue: ArrayLike<number>, yPred: ArrayLike<number>) => number;
 
 // Metrics without options still reject any, so a misspelt option fails instead of being ignored.
+const NO_OPTIONS = Type.Object({});
+
 function plainMetric(name: string, task: MetricComponent["task"], higherIsBetter: boolean, score: Score, description: string): MetricComponent {
   return {
     kind: "metric",
@@ -24,16 +27,19 @@ function plainMetric(name: string, task: MetricComponent["task"], higherIsBetter
     task,
     higherIsBetter,
     compute(yTrue, yPred, options) {
-      validateOptions({}, options, `nabla/${name}`);
+      validateOptions(NO_OPTIONS, options, `nabla/${name}`);
       return score(yTrue, yPred);
     },
   };
 }
 
-const AVERAGED_OPTIONS: OptionSchema = {
-  average: { type: "string", enum: AVERAGES, default: DEFAULT_AVERAGE, description: "How per-class scores are combined" },
-  zeroDivision: { type: "integer", min: 0, max: 1, default: 0, description: "Score of a class whose ratio divides by zero" },
-};
+const AVERAGED_OPTIONS = Type.Object({
+  average: Type.Union(
+    AVERAGES.map((average) => Type.Literal(average)),
+    { default: DEFAULT_AVERAGE, description: "How per-class scores are combined" },
+  ),
+  zeroDivision: Type.Union([Type.Literal(0), Type.Literal(1)], { default: 0, description: "Score of a class whose ratio divides by zero" }),
+});
 
 function averagedMetric(
   name: string,
@@ -47,8 +53,7 @@ function averagedMetric(
     task: "classification",
     higherIsBetter: true,
     compute(yTrue, yPred, options) {
-      const resolved = validateOptions(AVERAGED_OPTIONS, options, `nabla/${name}`);
-      return score(yTrue, yPred, { average: resolved.average as Average, zeroDivision: resolved.zeroDivision as ZeroDivision });
+      return score(yTrue, yPred, validateOptions(AVERAGED_OPTIONS, options, `nabla/${name}`));
     },
   };
 }

@@ -1,6 +1,6 @@
 import "nabla-plugin-extras";
 import { readFileSync } from "node:fs";
-import { buildModel, corePlugin, createRegistry, type ModelSpec, type NablaPlugin } from "@nabla/core";
+import { buildModel, corePlugin, createRegistry, defineActivation, type ModelSpec, type NablaPlugin } from "@nabla/core";
 import { activationsPlugin } from "@nabla/activations";
 import { layersPlugin } from "@nabla/layers";
 import { describe, expect, it } from "vitest";
@@ -119,7 +119,7 @@ describe("exportOnnx: the graph", () => {
 });
 
 describe("exportOnnx: errors", () => {
-  const softplus = { kind: "activation", name: "softplus", options: {}, create: () => ({ name: "softplus", forward: (z: number) => Math.log1p(Math.exp(z)), derivative: () => 0 }) } as const;
+  const softplus = defineActivation({ name: "softplus", create: () => ({ name: "softplus", forward: (z: number) => Math.log1p(Math.exp(z)), derivative: () => 0 }) });
   const testPlugin: NablaPlugin = { meta: { name: "test-plugin", version: "1.0.0" }, namespace: "test", components: [softplus] };
   const spec: ModelSpec = {
     specVersion: 1,

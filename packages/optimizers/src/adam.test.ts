@@ -48,10 +48,10 @@ describe("Adam", () => {
   });
 
   it("rejects out-of-range hyperparameters", () => {
-    expect(() => new Adam([], { lr: 0 })).toThrow("Adam: lr must be a finite number > 0, got 0");
-    expect(() => new Adam([], { beta1: 1 })).toThrow("Adam: beta1 must be in [0, 1), got 1");
-    expect(() => new Adam([], { beta2: -0.1 })).toThrow("Adam: beta2 must be in [0, 1), got -0.1");
-    expect(() => new Adam([], { eps: 0 })).toThrow("Adam: eps must be a finite number > 0, got 0");
+    expect(() => new Adam([], { lr: 0 })).toThrow("Adam.lr: 0 is out of range: must be > 0");
+    expect(() => new Adam([], { beta1: 1 })).toThrow("Adam.beta1: 1 is out of range: must be ≥ 0 and < 1");
+    expect(() => new Adam([], { beta2: -0.1 })).toThrow("Adam.beta2: -0.1 is out of range: must be ≥ 0 and < 1");
+    expect(() => new Adam([], { eps: 0 })).toThrow("Adam.eps: 0 is out of range: must be > 0");
   });
 
   it("continues bit for bit from an exported state: moments and step count travel, nothing else matters", () => {

@@ -1,16 +1,20 @@
-import { Tensor, importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
+import { Type, type Static } from "@sinclair/typebox";
+import { Tensor, importOptimizerState, ops, validateOptions, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 
-/** Options of `Adam`. */
-export interface AdamOptions {
-  /** Learning rate α (default 1e-3). */
-  lr?: number;
-  /** Decay of the first moment, in [0, 1) (default 0.9). */
-  beta1?: number;
-  /** Decay of the second moment, in [0, 1) (default 0.999). */
-  beta2?: number;
-  /** Added to sqrt(v̂) so the step stays finite where v̂ ≈ 0 (default 1e-8). */
-  eps?: number;
-}
+/** Adam's hyperparameters, with their ranges and defaults: what a spec's "nabla/adam" accepts and what the constructor fills in. */
+export const adamOptionsSchema = Type.Object({
+  /** Learning rate α. */
+  lr: Type.Number({ exclusiveMinimum: 0, default: 1e-3, description: "learning rate α" }),
+  /** Decay of the first moment, in [0, 1). */
+  beta1: Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.9, description: "decay of the first moment, in [0, 1)" }),
+  /** Decay of the second moment, in [0, 1). */
+  beta2: Type.Number({ minimum: 0, exclusiveMaximum: 1, default: 0.999, description: "decay of the second moment, in [0, 1)" }),
+  /** Added to sqrt(v̂) so the step stays finite where v̂ ≈ 0. */
+  eps: Type.Number({ exclusiveMinimum: 0, default: 1e-8, description: "added to sqrt(v̂) so the step stays finite where v̂ ≈ 0" }),
+});
+
+/** Adam's options; each one left out takes its default from adamOptionsSchema. */
+export type AdamOptions = Partial<Static<typeof adamOptionsSchema>>;
 
 /**
  * Adam with bias correction: m_t = β1 m + (1 − β1) g (19), v_t = β2 v + (1 − β2) g² (20),
@@ -34,15 +38,7 @@ export class Adam implements Optimizer {
   private t = 0;
 
   constructor(parameters: readonly Parameter[], options: AdamOptions = {}) {
-    this.lr = options.lr ?? 1e-3;
-    this.beta1 = options.beta1 ?? 0.9;
-    this.beta2 = options.beta2 ?? 0.999;
-    this.eps = options.eps ?? 1e-8;
-    if (!(this.lr > 0 && Number.isFinite(this.lr))) throw new RangeError(`Adam: lr must be a finite number > 0, got ${this.lr}`);
-    for (const [name, beta] of [["beta1", this.beta1], ["beta2", this.beta2]] as const) {
-      if (!(beta >= 0 && beta < 1)) throw new RangeError(`Adam: ${name} must be in [0, 1), got ${beta}`);
-    }
-    if (!(this.eps > 0 && Number.isFinite(this.eps))) throw new RangeError(`Adam: eps must be a finite number > 0, got ${this.eps}`);
+    ({ lr: this.lr, beta1: this.beta1, beta2: this.beta2, eps: this.eps } = validateOptions(adamOptionsSchema, options, "Adam"));
     this.parameters = [...parameters];
     this.moments = this.parameters.map(({ value }) => ({
       m: Tensor.zeros(value.shape, { dtype: value.dtype, backend: value.backend }),

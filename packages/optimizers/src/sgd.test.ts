@@ -36,6 +36,6 @@ describe("SGD", () => {
   });
 
   it("rejects a learning rate that is not positive", () => {
-    for (const lr of [0, -0.1, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => new SGD([], { lr })).toThrow(RangeError);
+    for (const lr of [0, -0.1, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => new SGD([], { lr })).toThrow(/^SGD\.lr: /);
   });
 });

@@ -1,10 +1,14 @@
-import { importOptimizerState, ops, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
+import { Type, type Static } from "@sinclair/typebox";
+import { importOptimizerState, ops, validateOptions, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
 
-/** Options of `SGD`. */
-export interface SGDOptions {
-  /** Learning rate α (default 1e-3). */
-  lr?: number;
-}
+/** SGD's options, with their ranges and defaults: what a spec's "nabla/sgd" accepts and what the constructor fills in. */
+export const sgdOptionsSchema = Type.Object({
+  /** Learning rate α. */
+  lr: Type.Number({ exclusiveMinimum: 0, default: 1e-3, description: "learning rate α" }),
+});
+
+/** SGD's options; each one left out takes its default from sgdOptionsSchema. */
+export type SGDOptions = Partial<Static<typeof sgdOptionsSchema>>;
 
 /** Plain gradient descent, w ← w − α ∂L/∂w (18): no momentum, as in the report. */
 export class SGD implements Optimizer {
@@ -16,8 +20,7 @@ export class SGD implements Optimizer {
   readonly lr: number;
 
   constructor(parameters: readonly Parameter[], options: SGDOptions = {}) {
-    this.lr = options.lr ?? 1e-3;
-    if (!(this.lr > 0 && Number.isFinite(this.lr))) throw new RangeError(`SGD: lr must be a finite number > 0, got ${this.lr}`);
+    this.lr = validateOptions(sgdOptionsSchema, options, "SGD").lr;
     this.parameters = [...parameters];
   }
 

@@ -22,7 +22,9 @@ export interface CheckpointOptions {
 
 /** How far training got: the epochs done and the loss of each. */
 export interface TrainingProgress {
+  /** Epochs completed. */
   epoch: number;
+  /** Training loss of each completed epoch. */
   lossHistory: number[];
 }
 

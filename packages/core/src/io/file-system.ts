@@ -12,8 +12,12 @@ export interface FileSystemAccess {
 
 /** A function that needs files called where none are available (a browser, a worker). */
 export class FileAccessUnavailableError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "FileAccessUnavailableError";
-  constructor(readonly operation: string) {
+  constructor(
+    /** The function that needed a file path ("saveModel", "loadModel", …). */
+    readonly operation: string,
+  ) {
     super(
       `${operation} reads or writes a file path, which needs Node.js (the "node" export of @nabla/core). ` +
         "In a browser, use serializeModel/deserializeModel on bytes instead.",

@@ -25,10 +25,14 @@ export type ModelFileErrorCode =
  * given for bytes) and what is wrong with it, with the tensor or byte offset where there is one.
  */
 export class ModelFileError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "ModelFileError";
   constructor(
+    /** What kind of problem it is; stable, for programs. */
     readonly code: ModelFileErrorCode,
+    /** The file (or the `source` given for bytes). */
     readonly file: string,
+    /** What is wrong and where (the byte offset or tensor), for people. */
     readonly problem: string,
   ) {
     super(`${file}: ${problem}`);

@@ -99,6 +99,12 @@ describe("deserializeModel on bad files", () => {
     expect(modelFileError(load(edited((_, m) => (m["nabla.spec"] = unknownLayer))))).toMatchObject({ code: "invalid-spec" });
     const huge = JSON.stringify({ ...spec, input: { shape: [30000] }, layers: [{ type: "test/dense", options: { in: 30000, out: 30000 } }] });
     expect(modelFileError(load(edited((_, m) => (m["nabla.spec"] = huge))))).toMatchObject({ code: "invalid-spec", problem: expect.stringMatching(/larger than the tensors/) });
+    // Small enough for buildModel's default limit, too large for this file: refused by its parameterCount.
+    const tooLarge = JSON.stringify({ ...spec, input: { shape: [300] }, layers: [{ type: "test/dense", options: { in: 300, out: 300 } }] });
+    expect(modelFileError(load(edited((_, m) => (m["nabla.spec"] = tooLarge))))).toMatchObject({
+      code: "invalid-spec",
+      problem: expect.stringMatching(/layer 0 \(test\/dense\) .*needs \d+ bytes of parameters.*larger than the tensors/),
+    });
     const constructorKey = JSON.stringify({ ...spec, constructor: { prototype: 1 } });
     expect(modelFileError(load(edited((_, m) => (m["nabla.spec"] = constructorKey))))).toMatchObject({ code: "invalid-spec" });
   });

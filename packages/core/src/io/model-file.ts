@@ -15,16 +15,34 @@ import { decodeSafetensors, encodeSafetensors, type DecodedSafetensor, type Deco
 export const MODEL_FORMAT_VERSION = 1;
 
 /** Our `__metadata__` keys; other tools' keys sit beside them. */
-export const MODEL_METADATA_KEYS = { format: "nabla.format", spec: "nabla.spec", dtype: "nabla.dtype" } as const;
+export const MODEL_METADATA_KEYS = {
+  /** The file layout version. */
+  format: "nabla.format",
+  /** The model spec, as JSON. */
+  spec: "nabla.spec",
+  /** The parameters' element type. */
+  dtype: "nabla.dtype",
+} as const;
 
 /** What a model file says about itself, read without building the model. */
 export interface ModelFileInfo {
+  /** `nabla.format`: the file layout version (MODEL_FORMAT_VERSION). */
   formatVersion: number;
+  /** `nabla.spec`: the model spec, checked for structure. */
   spec: ModelSpec;
+  /** `nabla.dtype`: the parameters' element type. */
   dtype: DType;
   /** Every `__metadata__` entry, ours (`nabla.*`) included. */
   metadata: Record<string, string>;
-  tensors: { name: string; dtype: string; shape: number[] }[];
+  /** Every tensor in the file, as its header lists it. */
+  tensors: {
+    /** The tensor's key (a parameter's module path, "layers.0.weight"). */
+    name: string;
+    /** Its safetensors dtype ("F32", "F64"). */
+    dtype: string;
+    /** Its dimensions. */
+    shape: number[];
+  }[];
 }
 
 /** Options of serializeModel and saveModel. */
@@ -48,12 +66,12 @@ export interface DeserializeModelOptions {
  * `__metadata__` the JSON spec (`nabla.spec`), the dtype (`nabla.dtype`) and the format version
  * (`nabla.format`). Any safetensors reader loads it. For a spec Linear(2→16), ReLU, Linear(16→1):
  *
- * | Nabla tensor      | shape    | PyTorch nn.Sequential |
- * | ----------------- | -------- | --------------------- |
- * | `layers.0.weight` | [2, 16]  | `0.weight` [16, 2]: transpose |
- * | `layers.0.bias`   | [1, 16]  | `0.bias` [16]: reshape |
- * | `layers.2.weight` | [16, 1]  | `2.weight` [1, 16]: transpose |
- * | `layers.2.bias`   | [1, 1]   | `2.bias` [1]: reshape |
+ * | Nabla tensor      | shape     | PyTorch nn.Sequential |
+ * | ----------------- | --------- | --------------------- |
+ * | `layers.0.weight` | `[2, 16]` | `0.weight` `[16, 2]`: transpose |
+ * | `layers.0.bias`   | `[1, 16]` | `0.bias` `[16]`: reshape |
+ * | `layers.2.weight` | `[16, 1]` | `2.weight` `[1, 16]`: transpose |
+ * | `layers.2.bias`   | `[1, 1]`  | `2.bias` `[1]`: reshape |
  *
  * Activations take an index as in nn.Sequential but hold no tensors. Our Linear computes x·W with
  * W of shape [in, out]; PyTorch's stores [out, in] and computes x·Wᵀ (see SAFETENSORS.md).

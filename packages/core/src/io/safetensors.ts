@@ -45,23 +45,33 @@ export type SafetensorsDType =
 
 /** One tensor to write: `data` holds its elements row-major (any typed array of the right byte length). */
 export interface SafetensorsTensor {
+  /** The tensor's key in the header. */
   name: string;
+  /** Element type as safetensors names it ("F32", "F64", …). */
   dtype: SafetensorsDType;
+  /** Dimensions; [] for a scalar. */
   shape: readonly number[];
+  /** The elements, written little-endian. */
   data: ArrayBufferView;
 }
 
 /** One tensor read from a file: `data` is a copy of its little-endian bytes. */
 export interface DecodedSafetensor {
+  /** The tensor's key in the header. */
   name: string;
+  /** Element type as safetensors names it ("F32", "F64", …). */
   dtype: SafetensorsDType;
+  /** Dimensions; [] for a scalar. */
   shape: number[];
+  /** A copy of its little-endian bytes. */
   data: Uint8Array;
 }
 
 /** A decoded file: its tensors in data order and its `__metadata__` (string values only). */
 export interface DecodedSafetensors {
+  /** The tensors, in the order of their data. */
   tensors: DecodedSafetensor[];
+  /** The `__metadata__` entries. */
   metadata: Map<string, string>;
 }
 

@@ -4,6 +4,7 @@ import type { DType } from "../dtype.js";
 import type { Registry } from "../registry/registry.js";
 import { SpecError } from "../registry/spec-error.js";
 import { buildModel } from "../spec/build-model.js";
+import { ParameterLimitError } from "../spec/parameter-limit-error.js";
 import type { ModelSpec } from "../spec/model-spec.js";
 import { ModelFileError } from "./model-file-error.js";
 
@@ -35,8 +36,17 @@ export function assertSpecFitsFile(spec: ModelSpec, dtype: DType, registry: Regi
     },
   };
   try {
-    buildModel(spec, { registry, backend: counting, dtype });
+    // The file holds every parameter, so they cannot need more bytes than it has: layers that
+    // report parameterCount are refused before anything is allocated, the rest by the budget.
+    buildModel(spec, { registry, backend: counting, dtype, maxParameterBytes: fileBytes });
   } catch (error) {
+    if (error instanceof ParameterLimitError) {
+      throw new ModelFileError(
+        "invalid-spec",
+        source,
+        `layer ${error.layerIndex} (${error.layerType}) of the model in nabla.spec needs ${error.totalBytes} bytes of parameters with the layers before it, more than the file's ${fileBytes}: its layers are larger than the tensors the file can hold`,
+      );
+    }
     if (error instanceof AllocationBudgetExceeded) {
       throw new ModelFileError(
         "invalid-spec",

@@ -34,15 +34,19 @@ export interface RandomGenerator {
 
 /** A generator's position in its stream, JSON-serializable; `algorithm` names the generator that wrote it. */
 export interface RandomGeneratorState {
+  /** The generator that wrote it (`RandomGenerator.algorithm`); importing into another is refused. */
   readonly algorithm: string;
   readonly [field: string]: unknown;
 }
 
 /** A state handed to `importState` that the generator cannot continue from (another algorithm, a missing or malformed field). */
 export class GeneratorStateError extends Error {
+  /** The class name, so logs and `error.name` checks can tell the errors apart. */
   override readonly name = "GeneratorStateError";
   constructor(
+    /** The generator the state was imported into. */
     readonly algorithm: string,
+    /** What does not fit, for people. */
     readonly problem: string,
   ) {
     super(`${algorithm}: cannot restore the generator state: ${problem}`);

@@ -6,7 +6,7 @@ import type { Module } from "../module.js";
 import type { Optimizer } from "../optimizer.js";
 import type { Parameter } from "../parameter.js";
 import type { RandomGenerator } from "../random/random-generator.js";
-import type { OnnxExportHook } from "./onnx-export-hook.js";
+import type { OnnxExportContext, OnnxGraphBuilder } from "./onnx-export-hook.js";
 import type { OptionSchema, ResolvedOptions } from "./option-schema.js";
 
 /** What a component needs to build itself: where tensors live, their dtype and the random stream. */
@@ -26,50 +26,59 @@ interface ComponentBase {
   readonly description?: string;
 }
 
-/** A layer: checks the shape it receives and builds a `Module`. */
-export interface LayerComponent extends ComponentBase {
+/**
+ * A layer the spec can name: checks the shape it receives and builds a `Module`. `S` is its
+ * option schema: `outputShape`, `parameterCount`, `create` and `exportOnnx` receive the options
+ * it declares, validated and with defaults filled in.
+ */
+export interface LayerComponent<S extends OptionSchema = OptionSchema> extends ComponentBase {
   /** Discriminates the component union. */
   readonly kind: "layer";
-  /** Every option a spec may give, validated and defaulted before `create` is called. */
-  readonly options: OptionSchema;
+  /** Every option a spec may give, as a TypeBox `Type.Object`; validated and defaulted before `create` is called. */
+  readonly options: S;
   /** The per-sample output shape for a per-sample input shape; throws an Error saying why they don't fit. */
-  outputShape(inputShape: readonly number[], options: ResolvedOptions): readonly number[];
+  outputShape(inputShape: readonly number[], options: ResolvedOptions<S>): readonly number[];
+  /**
+   * How many numbers the layer's parameters hold for this input shape, so buildModel can refuse
+   * a model too large to allocate before allocating anything. A layer without it counts as 0.
+   */
+  parameterCount?(inputShape: readonly number[], options: ResolvedOptions<S>): number;
   /** Builds the layer from validated options. */
-  create(options: ResolvedOptions, context: BuildContext): Module;
+  create(options: ResolvedOptions<S>, context: BuildContext): Module;
   /** How the layer exports to ONNX (see `@nabla/onnx`); a layer without one cannot be exported. */
-  readonly exportOnnx?: OnnxExportHook;
+  exportOnnx?(graph: OnnxGraphBuilder, input: string, context: OnnxExportContext<ResolvedOptions<S>>): string;
 }
 
-/** An elementwise activation; core wraps the function in an `ActivationModule`. */
-export interface ActivationComponent extends ComponentBase {
+/** An elementwise activation the spec can name between layers; core wraps the function in an `ActivationModule`. `S` is its option schema. */
+export interface ActivationComponent<S extends OptionSchema = OptionSchema> extends ComponentBase {
   /** Discriminates the component union. */
   readonly kind: "activation";
-  /** Every option a spec may give (most activations take none). */
-  readonly options: OptionSchema;
+  /** Every option a spec may give (most activations take none), as a TypeBox `Type.Object`. */
+  readonly options: S;
   /** The activation function, forward and derivative side by side. */
-  create(options: ResolvedOptions): ActivationFunction;
+  create(options: ResolvedOptions<S>): ActivationFunction;
   /** How the activation exports to ONNX (see `@nabla/onnx`); an activation without one cannot be exported. */
-  readonly exportOnnx?: OnnxExportHook;
+  exportOnnx?(graph: OnnxGraphBuilder, input: string, context: OnnxExportContext<ResolvedOptions<S>>): string;
 }
 
-/** A loss at the top of the network. */
-export interface LossComponent extends ComponentBase {
+/** A loss at the top of the network; `S` is its option schema. */
+export interface LossComponent<S extends OptionSchema = OptionSchema> extends ComponentBase {
   /** Discriminates the component union. */
   readonly kind: "loss";
-  /** Every option a spec may give, validated and defaulted before `create` is called. */
-  readonly options: OptionSchema;
+  /** Every option a spec may give, as a TypeBox `Type.Object`; validated and defaulted before `create` is called. */
+  readonly options: S;
   /** Builds the loss from validated options. */
-  create(options: ResolvedOptions, context: BuildContext): Loss;
+  create(options: ResolvedOptions<S>, context: BuildContext): Loss;
 }
 
-/** An optimizer, built over the model's parameters. */
-export interface OptimizerComponent extends ComponentBase {
+/** An optimizer, built over the model's parameters; `S` is its option schema. */
+export interface OptimizerComponent<S extends OptionSchema = OptionSchema> extends ComponentBase {
   /** Discriminates the component union. */
   readonly kind: "optimizer";
-  /** Every option a spec may give (learning rate, decay rates), validated and defaulted. */
-  readonly options: OptionSchema;
+  /** Every option a spec may give (learning rate, decay rates), as a TypeBox `Type.Object`; validated and defaulted. */
+  readonly options: S;
   /** Builds the optimizer that will update `parameters`. */
-  create(parameters: readonly Parameter[], options: ResolvedOptions, context: BuildContext): Optimizer;
+  create(parameters: readonly Parameter[], options: ResolvedOptions<S>, context: BuildContext): Optimizer;
 }
 
 /** A backend: the kernels every tensor operation runs on. */

@@ -28,10 +28,10 @@ export interface OnnxGraphBuilder {
   constant(values: ArrayLike<number>, shape: readonly number[]): string;
 }
 
-/** What an export hook gets to know about the component it exports. */
-export interface OnnxExportContext {
+/** What an export hook gets to know about the component it exports; `O` is the type of its options. */
+export interface OnnxExportContext<O = ResolvedOptions> {
   /** The component's options from the spec, validated and with defaults filled in. */
-  readonly options: ResolvedOptions;
+  readonly options: O;
   /** The module the component built, holding its parameters' current values. */
   readonly module: Module;
 }
@@ -41,4 +41,4 @@ export interface OnnxExportContext {
  * named `input`, and returns the name of the tensor holding its output (`input` itself for
  * an identity, such as dropout).
  */
-export type OnnxExportHook = (graph: OnnxGraphBuilder, input: string, context: OnnxExportContext) => string;
+export type OnnxExportHook<O = ResolvedOptions> = (graph: OnnxGraphBuilder, input: string, context: OnnxExportContext<O>) => string;

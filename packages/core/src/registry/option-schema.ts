@@ -1,71 +1,39 @@
+import type { Static, TObject } from "@sinclair/typebox";
+import { Check, Default } from "@sinclair/typebox/value";
+import { assertNoPrototypeKeys } from "./prototype-keys.js";
+import { findSchemaError } from "./schema-error.js";
 import { SpecError } from "./spec-error.js";
 
-/** One option of a component: its `type` ("number", "integer", "boolean" or "string"), bounds (`min`, `max`, `exclusiveMin`, `exclusiveMax`) or allowed values (`enum`), a `default` (none means required) and a `description`. */
-export type OptionSpec =
-  | { type: "number"; min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean; default?: number; description?: string }
-  | { type: "integer"; min?: number; max?: number; default?: number; description?: string }
-  | { type: "boolean"; default?: boolean; description?: string }
-  | { type: "string"; enum?: readonly string[]; default?: string; description?: string };
+/**
+ * The options a component accepts, declared once with TypeBox's `Type.Object`: each property's
+ * type, range, `default` and `description`. A property without a default is required. The same
+ * declaration gives the TypeScript type `create` receives, the check, and the JSON Schema.
+ */
+export type OptionSchema = TObject;
 
-/** The options a component accepts; an option without a default is required. */
-export type OptionSchema = Readonly<Record<string, OptionSpec>>;
+/** What a component's `create` receives for its option schema `S`: every option present, defaults filled in. */
+export type ResolvedOptions<S extends OptionSchema = OptionSchema> = Static<S>;
 
-/** Options after validation: every declared option present, defaults filled in. */
-export type ResolvedOptions = Record<string, number | boolean | string>;
-
-function describeRange(spec: { min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean }): string {
-  const low = spec.min === undefined ? "" : `${spec.exclusiveMin ? ">" : "≥"} ${spec.min}`;
-  const high = spec.max === undefined ? "" : `${spec.exclusiveMax ? "<" : "≤"} ${spec.max}`;
-  return [low, high].filter(Boolean).join(" and ");
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Checks `value` against `schema` and returns it with defaults filled in; errors name `path`. */
-export function validateOptions(schema: OptionSchema, value: unknown, path: string): ResolvedOptions {
+/**
+ * Checks `value` against `schema` and returns a copy with defaults filled in; errors are
+ * SpecErrors naming `path`. Only own keys count: an option the schema does not declare is an
+ * error listing the known ones, and `__proto__`, `constructor` or `prototype` keys are refused.
+ */
+export function validateOptions<S extends OptionSchema>(schema: S, value: unknown, path: string): ResolvedOptions<S> {
   const given = value ?? {};
-  if (typeof given !== "object" || Array.isArray(given)) {
-    throw new SpecError("invalid-option", path, `options must be an object, got ${JSON.stringify(value)}`);
-  }
-  const known = Object.keys(schema);
+  if (!isObject(given)) throw new SpecError("invalid-option", path, `options must be an object, got ${JSON.stringify(value)}`);
+  assertNoPrototypeKeys(given, path, "invalid-option");
+  const known = Object.keys(schema.properties);
   for (const key of Object.keys(given)) {
-    if (!(key in schema)) {
+    if (!Object.hasOwn(schema.properties, key)) {
       throw new SpecError("invalid-option", `${path}.${key}`, `unknown option "${key}"`, known.length ? known : ["(no options)"]);
     }
   }
-  const resolved: ResolvedOptions = {};
-  for (const [key, spec] of Object.entries(schema)) {
-    const optionPath = `${path}.${key}`;
-    const raw = (given as Record<string, unknown>)[key];
-    if (raw === undefined) {
-      if (spec.default === undefined) throw new SpecError("invalid-option", optionPath, `required ${spec.type} option "${key}" is missing`);
-      resolved[key] = spec.default;
-      continue;
-    }
-    switch (spec.type) {
-      case "number":
-      case "integer": {
-        if (typeof raw !== "number" || !Number.isFinite(raw) || (spec.type === "integer" && !Number.isInteger(raw))) {
-          throw new SpecError("invalid-option", optionPath, `expected ${spec.type === "integer" ? "an integer" : "a finite number"}, got ${JSON.stringify(raw)}`);
-        }
-        const exclusiveMin = spec.type === "number" && spec.exclusiveMin === true;
-        const exclusiveMax = spec.type === "number" && spec.exclusiveMax === true;
-        const tooLow = spec.min !== undefined && (exclusiveMin ? raw <= spec.min : raw < spec.min);
-        const tooHigh = spec.max !== undefined && (exclusiveMax ? raw >= spec.max : raw > spec.max);
-        if (tooLow || tooHigh) {
-          throw new SpecError("invalid-option", optionPath, `${raw} is out of range: must be ${describeRange({ ...spec, exclusiveMin, exclusiveMax })}`);
-        }
-        break;
-      }
-      case "boolean":
-        if (typeof raw !== "boolean") throw new SpecError("invalid-option", optionPath, `expected a boolean, got ${JSON.stringify(raw)}`);
-        break;
-      case "string":
-        if (typeof raw !== "string") throw new SpecError("invalid-option", optionPath, `expected a string, got ${JSON.stringify(raw)}`);
-        if (spec.enum && !spec.enum.includes(raw)) {
-          throw new SpecError("invalid-option", optionPath, `"${raw}" is not allowed`, spec.enum);
-        }
-        break;
-    }
-    resolved[key] = raw as number | boolean | string;
-  }
-  return resolved;
+  const resolved = Default(schema, structuredClone(given));
+  if (Check(schema, resolved)) return resolved;
+  throw findSchemaError(schema, resolved, path, "invalid-option", "option") ?? new SpecError("invalid-option", path, "options do not match the schema");
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { testPlugin } from "../test-plugins.js";
 import type { NablaPlugin } from "./components.js";
 import { Registry, createRegistry, getDefaultRegistry, isRegistry } from "./registry.js";
+import { OptionSchemaError } from "./option-schema-error.js";
 import { RegistryConflictError, UnknownComponentError } from "./spec-error.js";
 
 const squareOnly = (name: string, version: string): NablaPlugin => ({
@@ -28,6 +29,13 @@ describe("Registry", () => {
   it("treats an equal plugin from a second installed copy (same name and version) as the same plugin", () => {
     const registry = createRegistry([squareOnly("pkg", "1.0.0")]);
     expect(() => registry.register(squareOnly("pkg", "1.0.0"))).not.toThrow();
+  });
+
+  it("rejects other components under a registered name and version, naming both sets (a fuzz counterexample)", () => {
+    const registry = createRegistry([squareOnly("pkg", "1.0.0")]);
+    const impostor: NablaPlugin = { ...squareOnly("pkg", "1.0.0"), components: [] };
+    expect(() => registry.register(impostor)).toThrow(RegistryConflictError);
+    expect(() => registry.register(impostor)).toThrow(/pkg@1\.0\.0 with \[activation test\/square\]; plugin pkg@1\.0\.0 with \[\]/);
   });
 
   it("rejects a different plugin under a taken key, naming both plugins, and registers none of its components", () => {
@@ -60,5 +68,17 @@ describe("Registry", () => {
     expect((globalThis as Record<symbol, unknown>)[Symbol.for("@nabla/core/default-registry")]).toBe(registry);
     expect(isRegistry(registry)).toBe(true);
     expect(isRegistry({})).toBe(false);
+  });
+
+  it("refuses a component whose options are not a TypeBox object schema, naming the plugin and key", () => {
+    const oldStyle: unknown = {
+      meta: { name: "old-plugin", version: "0.1.0" },
+      namespace: "old",
+      components: [{ kind: "optimizer", name: "sgd", options: { lr: { type: "number", min: 0 } }, create: () => null }],
+    };
+    const registry = createRegistry();
+    expect(() => registry.register(oldStyle as NablaPlugin)).toThrow(OptionSchemaError);
+    expect(() => registry.register(oldStyle as NablaPlugin)).toThrow(/old-plugin@0\.1\.0: the options of optimizer old\/sgd must be an object schema/);
+    expect(registry.has("optimizer", "old/sgd")).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import { REGISTRY_BRAND, hasBrand } from "../brand.js";
+import { assertPluginShape } from "./assert-plugin-shape.js";
 import type { Component, ComponentKind, ComponentOfKind, NablaPlugin } from "./components.js";
+import { OptionSchemaError } from "./option-schema-error.js";
 import { RegistryConflictError, UnknownComponentError } from "./spec-error.js";
 
 const BUILTIN_NAMESPACE = "nabla";
@@ -13,10 +15,22 @@ function pluginLabel(plugin: NablaPlugin): string {
   return `${plugin.meta.name}@${plugin.meta.version}`;
 }
 
+// TypeScript already requires a Type.Object; this catches JavaScript plugins with the old tables.
+function hasObjectSchema(component: Component): boolean {
+  if (!("options" in component)) return true;
+  const options: unknown = component.options;
+  return typeof options === "object" && options !== null && Reflect.get(options, "type") === "object" && typeof Reflect.get(options, "properties") === "object";
+}
+
 // Two installed copies of one package version build equal plugins that are different objects;
 // they are the same plugin, so registering the second is a no-op like registering the first twice.
 function samePlugin(a: NablaPlugin, b: NablaPlugin): boolean {
   return a === b || (a.meta.name === b.meta.name && a.meta.version === b.meta.version);
+}
+
+/** The keys a plugin offers, sorted: equal for two copies of one version, different for an impostor. */
+function componentKeys(plugin: NablaPlugin): string {
+  return `[${plugin.components.map((c) => `${c.kind} ${plugin.namespace}/${c.name}`).sort().join(", ")}]`;
 }
 
 /** Components by kind and namespaced key, contributed by plugins. */
@@ -26,14 +40,32 @@ export class Registry {
   private readonly entries = new Map<ComponentKind, Map<string, Entry>>();
   private readonly registered: NablaPlugin[] = [];
 
-  /** Adds every component of `plugin`; the same plugin again is a no-op, a different one claiming a taken key throws a RegistryConflictError. */
+  /**
+   * Adds a plugin's components. Registering the same plugin again (the same value, or an equal
+   * copy: same name, version and component keys) is a no-op; a malformed plugin throws
+   * InvalidPluginError, and a key another plugin holds, or other components under a registered
+   * name and version, RegistryConflictError, each leaving the registry untouched.
+   */
   register(plugin: NablaPlugin): this {
-    if (this.registered.some((p) => samePlugin(p, plugin))) return this;
+    assertPluginShape(plugin);
+    const same = this.registered.find((p) => samePlugin(p, plugin));
+    if (same) {
+      // A different set of components under a taken name and version is not another copy of it.
+      if (componentKeys(same) !== componentKeys(plugin)) {
+        throw new RegistryConflictError(
+          `plugin ${pluginLabel(plugin)}`,
+          `${pluginLabel(same)} with ${componentKeys(same)}`,
+          `${pluginLabel(plugin)} with ${componentKeys(plugin)}`,
+        );
+      }
+      return this;
+    }
     // Check every key before adding any, so a conflicting plugin leaves the registry untouched.
     for (const component of plugin.components) {
       const key = `${plugin.namespace}/${component.name}`;
       const existing = this.entries.get(component.kind)?.get(key);
       if (existing) throw new RegistryConflictError(`${component.kind} ${key}`, pluginLabel(existing.plugin), pluginLabel(plugin));
+      if (!hasObjectSchema(component)) throw new OptionSchemaError(pluginLabel(plugin), `${component.kind} ${key}`);
     }
     for (const component of plugin.components) {
       let byKey = this.entries.get(component.kind);

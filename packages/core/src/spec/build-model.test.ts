@@ -4,6 +4,7 @@ import { Xoshiro128Generator } from "../random/xoshiro128.js";
 import { corePlugin } from "../core-plugin.js";
 import { createRegistry } from "../registry/registry.js";
 import { SpecError } from "../registry/spec-error.js";
+import { ParameterLimitError } from "./parameter-limit-error.js";
 import { testPlugin } from "../test-plugins.js";
 import { Tensor } from "../tensor.js";
 import { buildModel } from "./build-model.js";
@@ -77,7 +78,7 @@ describe("buildModel", () => {
   it("rejects a document of the wrong structure or version", () => {
     expect(specError({ ...spec, specVersion: 2 }).path).toBe("$.specVersion");
     expect(specError({ ...spec, layers: [] }).path).toBe("$.layers");
-    expect(specError({ ...spec, input: { shape: [0] } }).path).toBe("$.input.shape");
+    expect(specError({ ...spec, input: { shape: [0] } }).path).toBe("$.input.shape[0]");
     expect(specError({ ...spec, extra: true }).path).toBe("$.extra");
     expect(specError(withLayer(0, { kind: "dense" })).path).toBe("$.layers[0].kind");
     expect(specError({ ...spec, loss: { type: "test/hinge" } }).path).toBe("$.loss.type");
@@ -108,5 +109,57 @@ describe("buildModel", () => {
     const out = model.predict(Tensor.from([1, 2, 3, 4, 5, 6], [2, 3], { dtype: "float64", backend: model.backend }));
     expect(out.shape).toEqual([2, 1]);
     expect(model.network.training).toBe(true);
+  });
+
+  it("accepts a $schema field, so editors can check the document, and keeps it in toSpec", () => {
+    const withSchema = { $schema: "./node_modules/@nabla/core/schema/model-spec.schema.json", ...spec };
+    expect(buildModel(withSchema, { registry }).toSpec()).toEqual(withSchema);
+  });
+
+  it("refuses an option named __proto__ from JSON instead of dropping it (issue #10)", () => {
+    const parsed: unknown = JSON.parse('{"specVersion": 1, "input": {"shape": [2]}, "layers": [{"type": "test/dense", "options": {"in": 2, "out": 3, "__proto__": {"x": 1}}}]}');
+    const error = specError(parsed);
+    expect(error.path).toBe("$.layers[0].options.__proto__");
+    expect(error.message).toMatch(/"__proto__" is not allowed as a key/);
+  });
+
+  it("refuses options whose prototype an object literal's __proto__ key set", () => {
+    const error = specError(withLayer(0, { type: "test/dense", options: { in: 3, out: 4, __proto__: { x: 1 } } }));
+    expect(error.path).toBe("$.layers[0].options");
+    expect(error.problem).toMatch(/prototype was replaced/);
+  });
+
+  it("refuses an option named constructor (issue #10), and a prototype key anywhere in the document", () => {
+    expect(specError(withLayer(0, { type: "test/dense", options: { in: 3, out: 4, constructor: 1 } })).path).toBe("$.layers[0].options.constructor");
+    expect(specError({ ...spec, input: { shape: [3], prototype: {} } }).path).toBe("$.input.prototype");
+  });
+
+  it("refuses an unknown option, listing the known ones, rather than dropping it", () => {
+    const error = specError(withLayer(0, { type: "test/dense", options: { in: 3, out: 4, bias: false } }));
+    expect(error.path).toBe("$.layers[0].options.bias");
+    expect(error.available).toEqual(["in", "out"]);
+  });
+
+  it("refuses out: 2e9 before allocating, naming the layer and the bytes it needs (issue #10)", () => {
+    const huge = { specVersion: 1, input: { shape: [2] }, layers: [{ type: "test/dense", options: { in: 2, out: 2_000_000_000 } }] };
+    const error = specError(huge);
+    expect(error).toBeInstanceOf(ParameterLimitError);
+    expect(error.code).toBe("parameter-limit");
+    expect(error.path).toBe("$.layers[0]");
+    expect(error.message).toMatch(/layer 0 \(test\/dense\) needs 16000000000 bytes \(14\.9 GiB\).*limit of 2147483648 bytes/);
+  });
+
+  it("counts the parameters of all layers against a configurable limit, in the model's dtype", () => {
+    // 3·4 + 4·1 = 16 weights: 64 bytes in float32; in float64 96 for the first layer, 128 in all.
+    expect(() => buildModel(spec, { registry, maxParameterBytes: 100 })).not.toThrow();
+    const error = (() => {
+      try {
+        buildModel(spec, { registry, maxParameterBytes: 100, dtype: "float64" });
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(ParameterLimitError);
+    expect(error).toMatchObject({ layerIndex: 2, layerBytes: 32, totalBytes: 128, limitBytes: 100 });
   });
 });

@@ -12,6 +12,7 @@ import { SpecError } from "../registry/spec-error.js";
 import { Sequential } from "../sequential.js";
 import { Model } from "./model.js";
 import { assertModelSpec } from "./model-spec.js";
+import { DEFAULT_MAX_PARAMETER_BYTES, ParameterLimitError } from "./parameter-limit-error.js";
 
 /** How `buildModel` resolves and builds a spec. */
 export interface BuildModelOptions {
@@ -27,7 +28,11 @@ export interface BuildModelOptions {
   seed?: number;
   /** Registered generator used with `seed` (default "nabla/xoshiro128"). */
   generatorType?: string;
+  /** The most bytes the model's parameters may take (default 2 GiB); a spec needing more fails with a ParameterLimitError. */
+  maxParameterBytes?: number;
 }
+
+const BYTES_PER_ELEMENT: Readonly<Record<DType, number>> = { float32: 4, float64: 8 };
 
 /**
  * Resolves a JSON model spec against a registry. Every name, option and shape is checked
@@ -38,14 +43,17 @@ export function buildModel(spec: unknown, options: BuildModelOptions = {}): Mode
   const registry = options.registry ?? getDefaultRegistry();
   const dtype = options.dtype ?? "float32";
   const backend = resolveBackend(registry, options.backend);
+  const maxParameterBytes = options.maxParameterBytes ?? DEFAULT_MAX_PARAMETER_BYTES;
 
   const plan: ((context: BuildContext) => Module)[] = [];
   let shape: readonly number[] = spec.input.shape;
+  let parameterBytes = 0;
   spec.layers.forEach((layerSpec, i) => {
     const path = `$.layers[${i}]`;
     if (registry.has("layer", layerSpec.type)) {
       const component = registry.get("layer", layerSpec.type, `${path}.type`);
       const resolved = validateOptions(component.options, layerSpec.options, `${path}.options`);
+      const inputShape = shape;
       try {
         shape = component.outputShape(shape, resolved);
       } catch (error) {
@@ -54,6 +62,11 @@ export function buildModel(spec: unknown, options: BuildModelOptions = {}): Mode
           path,
           `layer ${i} (${layerSpec.type}) does not fit its input of shape [${shape.join(", ")}]: ${(error as Error).message}`,
         );
+      }
+      const layerBytes = (component.parameterCount?.(inputShape, resolved) ?? 0) * BYTES_PER_ELEMENT[dtype];
+      parameterBytes += layerBytes;
+      if (parameterBytes > maxParameterBytes) {
+        throw new ParameterLimitError(i, layerSpec.type, layerBytes, parameterBytes, maxParameterBytes, dtype);
       }
       plan.push((context) => component.create(resolved, context));
     } else if (registry.has("activation", layerSpec.type)) {
@@ -77,15 +90,12 @@ export function buildModel(spec: unknown, options: BuildModelOptions = {}): Mode
     options.generator ?? registry.get("generator", options.generatorType ?? "nabla/xoshiro128", "generator").create(options.seed ?? 42);
   const context: BuildContext = { backend, dtype, generator };
   const network = new Sequential(plan.map((create) => create(context)));
-  return new Model(
-    network,
-    structuredClone(spec),
-    backend,
-    dtype,
-    loss ? loss.create(lossOptions!, context) : undefined,
-    optimizer ? optimizer.create(network.parameters(), optimizerOptions!, context) : undefined,
+  return new Model(network, structuredClone(spec), backend, dtype, {
+    loss: loss ? loss.create(lossOptions!, context) : undefined,
+    optimizer: optimizer ? optimizer.create(network.parameters(), optimizerOptions!, context) : undefined,
     generator,
-  );
+    outputShape: shape,
+  });
 }
 
 /** A backend instance, a registered name, or the default backend. */

@@ -8,8 +8,29 @@ import type { Sequential } from "../sequential.js";
 import type { Tensor } from "../tensor.js";
 import type { ModelSpec } from "./model-spec.js";
 
+/** The parts of a Model besides its network, spec, backend and dtype; each may be absent. */
+export interface ModelParts {
+  /** The loss the spec named (`fit` needs one). */
+  readonly loss?: Loss;
+  /** The optimizer the spec named, over the network's parameters (`fit` needs one). */
+  readonly optimizer?: Optimizer;
+  /** The stream the layers draw from (dropout masks); a checkpoint saves its state. */
+  readonly generator?: RandomGenerator;
+  /** The per-sample shape the network outputs (its last entry is the class count of a classifier), when the builder knows it. */
+  readonly outputShape?: readonly number[];
+}
+
 /** A network built from a spec, with the loss and optimizer the spec named. */
 export class Model {
+  /** The loss the spec named, if any (`fit` needs one). */
+  readonly loss?: Loss;
+  /** The optimizer the spec named, over the network's parameters, if any (`fit` needs one). */
+  readonly optimizer?: Optimizer;
+  /** The stream the layers draw from (dropout masks); a checkpoint saves its state. */
+  readonly generator?: RandomGenerator;
+  /** The per-sample shape the network outputs (its last entry is the class count of a classifier), when the builder knows it. */
+  readonly outputShape?: readonly number[];
+
   constructor(
     /** The layers, in order. */
     readonly network: Sequential,
@@ -18,13 +39,18 @@ export class Model {
     readonly backend: Backend,
     /** Element type of the parameters. */
     readonly dtype: DType,
-    /** The loss the spec named, if any (`fit` needs one). */
-    readonly loss?: Loss,
-    /** The optimizer the spec named, over the network's parameters, if any (`fit` needs one). */
-    readonly optimizer?: Optimizer,
-    /** The stream the layers draw from (dropout masks); a checkpoint saves its state. */
-    readonly generator?: RandomGenerator,
-  ) {}
+    parts: ModelParts = {},
+  ) {
+    this.loss = parts.loss;
+    this.optimizer = parts.optimizer;
+    this.generator = parts.generator;
+    this.outputShape = parts.outputShape;
+  }
+
+  /** The per-sample input shape the spec declares. */
+  get inputShape(): readonly number[] {
+    return this.spec.input.shape;
+  }
 
   /** The network's output in the current mode (training unless `eval()` was called). */
   forward(input: Tensor): Tensor {

@@ -8,9 +8,10 @@ import { Model } from "../spec/model.js";
 import { testPlugin } from "../test-plugins.js";
 import { Tensor } from "../tensor.js";
 import { Xoshiro128Generator } from "../random/xoshiro128.js";
-import { fit } from "./fit.js";
+import { fit, fitAsync } from "./fit.js";
 import { FitOptionsError } from "./fit-options-error.js";
 import { NonFiniteLossError } from "./non-finite-loss-error.js";
+import { TrainingDataError } from "./training-data-error.js";
 
 const registry = createRegistry([corePlugin, testPlugin]);
 const linearSpec = {
@@ -78,7 +79,7 @@ describe("fit", () => {
     }
     const built = buildModel(linearSpec, { registry, dtype: "float64" });
     const network = new Sequential([new Explode(), ...built.network.modules]);
-    const model = new Model(network, built.toSpec(), built.backend, "float64", built.loss, built.optimizer);
+    const model = new Model(network, built.toSpec(), built.backend, "float64", { loss: built.loss, optimizer: built.optimizer });
     const x = Tensor.from(xs, [40, 2], { dtype: "float64" });
     const y = Tensor.from(ys, [40, 1], { dtype: "float64" });
     try {
@@ -96,8 +97,19 @@ describe("fit", () => {
   it("refuses mismatched rows and bad epoch counts with clear errors", () => {
     const model = buildModel(linearSpec, { registry, dtype: "float64" });
     const x = Tensor.from(xs, [40, 2], { dtype: "float64" });
+    expect(() => fit(model, x, Tensor.zeros([39, 1], { dtype: "float64" }), { epochs: 1 })).toThrow(TrainingDataError);
     expect(() => fit(model, x, Tensor.zeros([39, 1], { dtype: "float64" }), { epochs: 1 })).toThrow(/40 rows but y has 39/);
     expect(() => fit(model, x, Tensor.zeros([40, 1], { dtype: "float64" }), { epochs: 0 })).toThrow(/epochs must be a positive integer/);
     expect(() => fit(model, x, Tensor.zeros([40, 1], { dtype: "float64" }), { epochs: 1, checkpoint: { path: "x", every: 0 } })).toThrow(FitOptionsError);
+  });
+
+  it("checks the training data in fitAsync too, before the first epoch", async () => {
+    const model = buildModel(linearSpec, { registry, dtype: "float64" });
+    const x = Tensor.from(xs.map((v, i) => (i === 7 ? NaN : v)), [40, 2], { dtype: "float64" });
+    let epochs = 0;
+    const run = fitAsync(model, x, Tensor.zeros([40, 1], { dtype: "float64" }), { epochs: 1, onEpochEnd: () => void epochs++ });
+    await expect(run).rejects.toThrow(TrainingDataError);
+    await expect(run).rejects.toThrow(/x holds NaN at row 3, column 1/);
+    expect(epochs).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import type { Optimizer } from "../optimizer.js";
 import type { Model } from "../spec/model.js";
 import { Tensor, isTensor } from "../tensor.js";
 import type { EpochInfo, FitOptions, FitResult } from "./fit.js";
+import { checkTrainingData } from "./check-training-data.js";
 import { FitOptionsError } from "./fit-options-error.js";
 import { NonFiniteLossError } from "./non-finite-loss-error.js";
 
@@ -41,14 +42,14 @@ export class TrainingRun {
     this.loss = model.loss;
     this.optimizer = model.optimizer;
     if (!Number.isInteger(options.epochs) || options.epochs < 1) throw new FitOptionsError("epochs", `epochs must be a positive integer, got ${options.epochs}`);
-    const targetCount = isTensor(y) ? y.rows : y.length;
-    if (targetCount !== x.rows) throw new FitOptionsError("y", `x has ${x.rows} rows but y has ${targetCount} targets`);
     this.batchSize = options.batchSize ?? x.rows;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new FitOptionsError("batchSize", `batchSize must be a positive integer, got ${this.batchSize}`);
     this.checkpointEvery = options.checkpoint?.every ?? 1;
     if (!Number.isInteger(this.checkpointEvery) || this.checkpointEvery < 1) {
       throw new FitOptionsError("checkpoint.every", `must be a positive integer number of epochs, got ${this.checkpointEvery}`);
     }
+    // Here, not in fit, so that fit and fitAsync both refuse bad data before the first epoch.
+    checkTrainingData(model, x, y);
     if (options.resumeFrom !== undefined) {
       const progress = resumeCheckpoint(options.resumeFrom, model, options.generator);
       this.epochsDone = progress.epoch;
