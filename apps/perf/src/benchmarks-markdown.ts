@@ -110,6 +110,7 @@ export function ratioTable(ratios: readonly RatioRow[]): string {
   );
 }
 
+/** The plugin components' epochs over their built-ins', with each target's verdict. */
 export function pluginRatioTable(ratios: readonly PluginRatio[]): string {
   const verdict = (r: PluginRatio) => (r.target === undefined ? "—" : r.ratio <= r.target ? `met (≤ ${r.target})` : `NOT met (≤ ${r.target})`);
   return table(

@@ -3,9 +3,11 @@
 // compiler needs. Opcodes are those of the WebAssembly 2.0 core specification (SIMD ones behind
 // the 0xfd prefix).
 
-/** Value types of the binary format. */
+/** The binary format's value type i32. */
 export const I32 = 0x7f;
+/** The binary format's value type f64. */
 export const F64 = 0x7c;
+/** The binary format's value type v128. */
 export const V128 = 0x7b;
 
 /** Plain opcodes used by the generated kernels. */
@@ -82,23 +84,28 @@ export class WasmFunctionBuilder {
     return this.parameterTypes.length + this.localTypes.length - 1;
   }
 
+  /** Appends raw instruction bytes. */
   emit(...bytes: number[]): this {
     this.code.push(...bytes);
     return this;
   }
 
+  /** Appends a SIMD instruction (0xfd prefix, LEB128 opcode) and its immediates. */
   simd(opcode: number, ...immediates: number[]): this {
     return this.emit(0xfd, ...unsignedLeb(opcode), ...immediates);
   }
 
+  /** local.get */
   get(local: number): this {
     return this.emit(OP.localGet, ...unsignedLeb(local));
   }
 
+  /** local.set */
   set(local: number): this {
     return this.emit(OP.localSet, ...unsignedLeb(local));
   }
 
+  /** i32.const */
   i32(value: number): this {
     return this.emit(OP.i32Const, ...signedLeb(value));
   }

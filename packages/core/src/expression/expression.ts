@@ -39,24 +39,8 @@ export const EXPRESSION_OPERATORS = {
 /** The name of an expression operator. */
 export type ExpressionOperator = keyof typeof EXPRESSION_OPERATORS;
 
-/** True for the operators that compare their arguments and give 1 or 0. */
-export function isComparison(operator: ExpressionOperator): boolean {
-  return operator === "lt" || operator === "le" || operator === "gt" || operator === "ge" || operator === "eq" || operator === "ne";
-}
-
 /** True when a and b are the same expression, written the same way. */
 export function sameExpression(a: Expression, b: Expression): boolean {
   if (typeof a !== "object" || typeof b !== "object") return Object.is(a, b);
   return a.length === b.length && a.every((part, i) => sameExpression(part as Expression, b[i] as Expression));
-}
-
-/** The variables an expression reads, each once, in order of first use. */
-export function expressionVariables(expression: Expression): string[] {
-  const found = new Set<string>();
-  const visit = (e: Expression): void => {
-    if (typeof e === "string") found.add(e);
-    else if (typeof e === "object") e.slice(1).forEach((argument) => visit(argument as Expression));
-  };
-  visit(expression);
-  return [...found];
 }
