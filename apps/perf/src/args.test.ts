@@ -3,12 +3,12 @@ import { UsageError, parsePerfArgs } from "./args.js";
 
 describe("parsePerfArgs", () => {
   it("runs every section and peer by default", () => {
-    expect(parsePerfArgs([])).toEqual({ quick: false, sections: ["gemm", "epochs", "heap", "peers"], peers: ["tfjs", "jax", "numpy"] });
+    expect(parsePerfArgs([])).toEqual({ quick: false, sections: ["gemm", "epochs", "plugins", "heap", "peers"], peers: ["tfjs", "jax", "numpy"] });
   });
 
   it("reads --quick, --out, --no-peers and thread lists", () => {
     const args = parsePerfArgs(["--quick", "--out=/tmp/x", "--no-peers", "--threads", "1,2,2"]);
-    expect(args).toMatchObject({ quick: true, outDir: "/tmp/x", sections: ["gemm", "epochs", "heap"], threads: [1, 2] });
+    expect(args).toMatchObject({ quick: true, outDir: "/tmp/x", sections: ["gemm", "epochs", "plugins", "heap"], threads: [1, 2] });
   });
 
   it("reads --render with the perf.json to rewrite BENCHMARKS.md from", () => {

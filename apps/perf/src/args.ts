@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const SECTIONS = ["gemm", "epochs", "heap", "peers"] as const;
+export const SECTIONS = ["gemm", "epochs", "plugins", "heap", "peers"] as const;
 export type Section = (typeof SECTIONS)[number];
 export const PEERS = ["tfjs", "jax", "numpy"] as const;
 export type Peer = (typeof PEERS)[number];

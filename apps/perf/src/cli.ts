@@ -10,6 +10,7 @@ import { benchmarksMarkdown, epochRatios, ratioTable } from "./benchmarks-markdo
 import { runEpochBench } from "./epoch-bench.js";
 import type { PeerOptions } from "./epoch-row.js";
 import { cifarRows, mlpTasks } from "./mlp-tasks.js";
+import { pluginTasks } from "./plugin-tasks.js";
 import { runGemmBench } from "./gemm-bench.js";
 import { runHeapBench } from "./heap-bench.js";
 import { runJaxPeer } from "./jax-peer.js";
@@ -89,6 +90,12 @@ async function main(argv: string[]): Promise<void> {
     const epochs = await runEpochBench(discovery.backends, tasks, { threads: maxThreads, dtypes: DTYPES, warmupEpochs: 1, budgetSeconds, log, settle });
     report.epochs.push(...epochs.rows);
     report.skipped.push(...epochs.skipped);
+  }
+  if (args.sections.includes("plugins")) {
+    // The extras plugin's GELU and RMSprop against the built-in tanh and Adam, on the same backends.
+    const plugins = await runEpochBench(discovery.backends, pluginTasks(args.quick), { threads: maxThreads, dtypes: DTYPES, warmupEpochs: 1, budgetSeconds, log, settle });
+    report.epochs.push(...plugins.rows);
+    report.skipped.push(...plugins.skipped);
   }
   if (args.sections.includes("heap")) {
     const regression = tasks.find((t) => t.task === "regression")!;

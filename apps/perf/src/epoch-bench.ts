@@ -1,4 +1,4 @@
-import { Tensor, buildModel, fit, getDefaultRegistry, type Backend, type DType, type Targets } from "@nabla/core";
+import { Tensor, Xoshiro128Generator, buildModel, fit, getDefaultRegistry, type Backend, type DType, type Targets } from "@nabla/core";
 import type { DiscoveredBackend } from "./backend-discovery.js";
 import { describeEpochRow, timedEpochRow, type EpochRow } from "./epoch-row.js";
 import type { MlpTask } from "./mlp-tasks.js";
@@ -30,6 +30,7 @@ export function fitEpochSeconds(task: MlpTask, data: TaskData, backend: Backend,
   let previous = 0;
   fit(model, data.x, data.y, {
     epochs,
+    ...(task.batchSize === undefined ? {} : { batchSize: task.batchSize, generator: new Xoshiro128Generator(7) }),
     onEpochEnd: ({ elapsed }) => {
       seconds.push(elapsed - previous);
       previous = elapsed;

@@ -1,6 +1,10 @@
 import type { ModelSpec } from "@nabla/core";
 
-export type TaskName = "regression" | "classification";
+/** The report's two tasks, and the CIFAR MLP variants that time plugin components against built-ins (plugin-tasks.ts). */
+export type TaskName = "regression" | "classification" | PluginTaskName;
+
+/** A CIFAR MLP variant of the plugin section: activation, optimizer and batch. */
+export type PluginTaskName = `cifar ${"tanh" | "extras/gelu"} ${"adam" | "extras/rmsprop"} ${"full batch" | "batch 128"}`;
 
 /** One of the report's MLPs, as Nabla's spec and as the plain description the peers rebuild it from. */
 export interface MlpTask {
@@ -10,20 +14,23 @@ export interface MlpTask {
   spec: ModelSpec;
   /** Layer widths, input first: 8→16→16→1 is [8, 16, 16, 1]. */
   widths: readonly number[];
-  activation: "relu" | "tanh";
+  activation: "relu" | "tanh" | "extras/gelu";
   loss: "mse" | "cross-entropy";
   learningRate: number;
   rows: number;
   /** Epochs timed after the warm-up (the median is reported). */
   timedEpochs: number;
+  /** Rows per optimizer step; full batch when left out, as in the report. */
+  batchSize?: number;
 }
 
-function mlpSpec(widths: readonly number[], activation: string, loss: string, lr: number): ModelSpec {
+/** The spec of an MLP: Linear layers of `widths` with `activation` between them. */
+export function mlpSpec(widths: readonly number[], activation: string, loss: string, lr: number, optimizer = "adam"): ModelSpec {
   const layers = widths.slice(1).flatMap((out, i) => {
     const linear = { type: "linear", options: { in: widths[i], out } };
     return i < widths.length - 2 ? [linear, { type: activation }] : [linear];
   });
-  return { specVersion: 1, input: { shape: [widths[0]] }, layers, loss: { type: loss }, optimizer: { type: "adam", options: { lr } } };
+  return { specVersion: 1, input: { shape: [widths[0]] }, layers, loss: { type: loss }, optimizer: { type: optimizer, options: { lr } } };
 }
 
 const CALIFORNIA_TRAIN_ROWS = 16512;
@@ -65,5 +72,6 @@ export function cifarRows(quick: boolean): number {
 
 /** Architecture as the tables print it: "8→16→16→1 ReLU". */
 export function architecture(task: MlpTask): string {
-  return `${task.widths.join("→")} ${task.activation === "relu" ? "ReLU" : "Tanh"}`;
+  const names = { relu: "ReLU", tanh: "Tanh", "extras/gelu": "extras/gelu" };
+  return `${task.widths.join("→")} ${names[task.activation]}`;
 }

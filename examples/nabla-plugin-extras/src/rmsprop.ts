@@ -1,5 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Tensor, importOptimizerState, ops, validateOptions, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
+import { RMSPROP_UPDATE } from "./rmsprop-update.js";
 
 /** RMSprop's options, with their ranges and defaults: what a spec's "extras/rmsprop" accepts and what the constructor fills in. */
 export const rmspropOptionsSchema = Type.Object({
@@ -14,7 +15,7 @@ export const rmspropOptionsSchema = Type.Object({
 /** RMSprop's options; each one left out takes its default from rmspropOptionsSchema. */
 export type RMSpropOptions = Partial<Static<typeof rmspropOptionsSchema>>;
 
-/** RMSprop (Hinton): s ← ρ s + (1 − ρ) g², w ← w − lr·g / (sqrt(s) + eps). */
+/** RMSprop (Hinton): s ← ρ s + (1 − ρ) g², w ← w − lr·g / (sqrt(s) + eps), as the update rule RMSPROP_UPDATE. */
 export class RMSprop implements Optimizer {
   /** Its registry key. */
   readonly type = "extras/rmsprop";
@@ -38,9 +39,7 @@ export class RMSprop implements Optimizer {
   step(): void {
     const { lr, rho, eps } = this;
     this.parameters.forEach((parameter, i) => {
-      const s = this.meanSquares[i];
-      ops.map([s, parameter.grad], (sk, g) => rho * sk + (1 - rho) * g * g, s);
-      ops.map([parameter.value, parameter.grad, s], (w, g, sk) => w - (lr * g) / (Math.sqrt(sk) + eps), parameter.value);
+      ops.applyUpdateRule(RMSPROP_UPDATE, [parameter.value, parameter.grad, this.meanSquares[i]], [lr, rho, eps]);
     });
   }
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Tensor, importOptimizerState, ops, validateOptions, type Optimizer, type OptimizerState, type Parameter } from "@nabla/core";
+import { SGD_MOMENTUM_UPDATE } from "./sgd-momentum-update.js";
 
 /** SGDMomentum's options, with their ranges and defaults: what a spec's "extras/sgd-momentum" accepts and what the constructor fills in. */
 export const sgdMomentumOptionsSchema = Type.Object({
@@ -12,7 +13,7 @@ export const sgdMomentumOptionsSchema = Type.Object({
 /** SGDMomentum's options; each one left out takes its default from sgdMomentumOptionsSchema. */
 export type SGDMomentumOptions = Partial<Static<typeof sgdMomentumOptionsSchema>>;
 
-/** Gradient descent with heavy-ball momentum, as PyTorch writes it: v ← μ v + g, w ← w − lr·v. */
+/** Gradient descent with heavy-ball momentum, as PyTorch writes it: v ← μ v + g, w ← w − lr·v (the update rule SGD_MOMENTUM_UPDATE). */
 export class SGDMomentum implements Optimizer {
   /** Its registry key. */
   readonly type = "extras/sgd-momentum";
@@ -32,11 +33,8 @@ export class SGDMomentum implements Optimizer {
 
   /** v ← μ v + g, then w ← w − lr·v, for every parameter. */
   step(): void {
-    const mu = this.momentum;
     this.parameters.forEach((parameter, i) => {
-      const velocity = this.velocities[i];
-      ops.map([velocity, parameter.grad], (v, g) => mu * v + g, velocity);
-      ops.sgdUpdate(parameter.value, velocity, this.lr);
+      ops.applyUpdateRule(SGD_MOMENTUM_UPDATE, [parameter.value, parameter.grad, this.velocities[i]], [this.lr, this.momentum]);
     });
   }
 

@@ -138,6 +138,8 @@ export function createNativeBackend(options: NativeBackendOptions = {}): NativeB
 
     // Arbitrary JavaScript cannot run in the addon.
     map: javascript.map,
+    // Update rules run as one generated JavaScript loop per step, not a map per assignment.
+    applyUpdateRule: javascript.applyUpdateRule,
 
     multiply(a, b, out) {
       addon.multiply(a.data, b.data, out.data, threads);

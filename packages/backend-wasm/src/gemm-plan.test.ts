@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LINEAR_PARALLEL_MULTIPLY_ADDS, PARALLEL_MIN_MULTIPLY_ADDS, ROW_QUANTUM, planGemmRows, planLinearRows } from "./gemm-plan.js";
+import { LINEAR_PARALLEL_MULTIPLY_ADDS, PARALLEL_MIN_MULTIPLY_ADDS, ROW_QUANTUM, planGemmRows, planLinearRows, planElementwise } from "./gemm-plan.js";
 
 describe("planGemmRows", () => {
   it("keeps a small product on one thread", () => {
@@ -55,5 +55,14 @@ describe("planLinearRows", () => {
 
   it("plans one empty range for no rows, so the weight gradient still writes its zeros", () => {
     expect(planLinearRows(0, 256, 2)).toEqual([{ start: 0, end: 0 }]);
+  });
+});
+
+describe("planElementwise", () => {
+  it("keeps small arrays on one thread and cuts large ones into equal ranges of whole pairs", () => {
+    expect(planElementwise(1000, 4)).toEqual([{ start: 0, end: 1000 }]);
+    const ranges = planElementwise(100001, 2);
+    expect(ranges).toEqual([{ start: 0, end: 50002 }, { start: 50002, end: 100001 }]);
+    expect(planElementwise(0, 2)).toEqual([]);
   });
 });

@@ -50,3 +50,15 @@ function cutRows(rows: number, parts: number, quantum: number): RowRange[] {
     end: Math.min(rows, Math.round((quanta * (part + 1)) / parts) * quantum),
   }));
 }
+
+/**
+ * Elementwise kernels generated from expressions split their elements across threads only when
+ * each thread gets at least this many: an element costs a few to a few tens of nanoseconds.
+ */
+export const ELEMENTWISE_PARALLEL_ELEMENTS = 1 << 15;
+
+/** How to split n elements of an elementwise kernel: equal ranges of whole pairs (the kernels' vector width), none empty. */
+export function planElementwise(n: number, threads: number): RowRange[] {
+  const parts = Math.max(1, Math.min(threads, Math.floor(n / ELEMENTWISE_PARALLEL_ELEMENTS)));
+  return cutRows(n, parts, 2).filter((range) => range.end > range.start);
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileKernelModule, instantiateKernels } from "./kernel-module.js";
+import { encodeExpressionActivationModule } from "./expression-activation-module.js";
 import { nodeKernelThreads } from "./node-kernel-threads.js";
 import { ParallelRunner } from "./parallel-runner.js";
 import { WASM_PAGE_BYTES, WasmAllocator } from "./wasm-allocator.js";
@@ -59,6 +60,21 @@ describe("ParallelRunner", () => {
     expect(read(0)).toEqual([10, 14, 15, 21]);
   });
 
+  it("runs the exports of a module generated at run time on the workers too", () => {
+    const module = compileKernelModule(false);
+    const memory = new WebAssembly.Memory({ initial: 64, maximum: 64, shared: true });
+    const allocator = new WasmAllocator(memory, 64 * WASM_PAGE_BYTES);
+    const runner = new ParallelRunner(instantiateKernels(module, memory), module, memory, 2);
+    const bytes = encodeExpressionActivationModule({ forward: ["mul", 2, "x"], derivative: 2 });
+    const at = allocator.allocate(bytes.length);
+    new Uint8Array(memory.buffer, at, bytes.length).set(bytes);
+    const [forward] = runner.addModule(new WebAssembly.Module(bytes), at, bytes.length);
+    const z = allocator.allocate(32), out = allocator.allocate(32);
+    new Float64Array(memory.buffer, z, 4).set([1, 2, 3, 4]);
+    runner.run(forward, [[1, z, out, 2], [1, z + 16, out + 16, 2]]);
+    expect(Array.from(new Float64Array(memory.buffer, out, 4))).toEqual([2, 4, 6, 8]);
+    runner.dispose();
+  });
   it("whenStarted resolves once every worker has instantiated the kernels, so the first run need not wait", async () => {
     const { runner, job, read } = setUp(3);
     await runner.whenStarted();

@@ -12,6 +12,8 @@ const FAILED = 3;
 const STOP = 4;
 const SLOT_OFFSET = 64;
 const SLOT_DOUBLES = 16;
+/** The kernel index of a slot that asks its worker to load a generated module (see addModule). */
+const LOAD_MODULE = -2;
 
 const KERNEL_NAMES: readonly ParallelKernelName[] = ["gemmF32", "gemmF64", "linearForward", "linearInputGradient", "linearWeightGradientsPartial"];
 
@@ -30,12 +32,14 @@ export class ParallelRunner {
   private readonly workers: KernelWorkerHandle[] = [];
   private readonly header: Int32Array = new Int32Array(SLOT_OFFSET / 4);
   private readonly slots: Float64Array[] = [];
+  /** The calling thread's instances of the functions of addModule, by index. */
+  private readonly generated: ((...args: number[]) => void)[] = [];
   private started = false;
 
   constructor(
     private readonly local: KernelExports,
     module: WebAssembly.Module,
-    memory: WebAssembly.Memory,
+    private readonly memory: WebAssembly.Memory,
     threads: number,
     host: KernelThreadHost = kernelThreadHost(),
   ) {
@@ -57,37 +61,34 @@ export class ParallelRunner {
     return this.workers.length + 1;
   }
 
-  /** Runs `kernel` once per argument list, at most `threads` of them, and returns when all are done. */
-  run(kernel: ParallelKernelName, jobs: readonly (readonly number[])[]): void {
+  /**
+   * Runs `kernel` (a kernel module export, or an index from addModule) once per argument list, at
+   * most `threads` of them, and returns when all are done.
+   */
+  run(kernel: ParallelKernelName | number, jobs: readonly (readonly number[])[]): void {
     if (jobs.length > this.threads) throw new RangeError(`ParallelRunner.run: ${jobs.length} jobs for ${this.threads} threads`);
     if (jobs.length === 0) return;
     if (jobs.length === 1) {
       this.runLocal(kernel, jobs[0]);
       return;
     }
-    this.awaitWorkers();
-    this.slots.forEach((slot, w) => {
-      const job = jobs[w + 1];
-      slot[0] = job ? KERNEL_NAMES.indexOf(kernel) : -1;
-      if (job) {
-        slot[1] = job.length;
-        slot.set(job, 2);
-      }
-    });
-    Atomics.store(this.header, PENDING, this.workers.length);
-    Atomics.add(this.header, GENERATION, 1);
-    Atomics.notify(this.header, GENERATION);
-    let failure: unknown;
-    try {
-      this.runLocal(kernel, jobs[0]);
-    } catch (error) {
-      failure = error;
-    }
-    for (let pending = Atomics.load(this.header, PENDING); pending !== 0; pending = Atomics.load(this.header, PENDING)) {
-      Atomics.wait(this.header, PENDING, pending);
-    }
-    if (failure !== undefined) throw failure;
-    if (Atomics.exchange(this.header, FAILED, 0) !== 0) throw new WasmWorkerError(`A worker thread failed while running ${kernel}`);
+    const index = typeof kernel === "number" ? KERNEL_NAMES.length + kernel : KERNEL_NAMES.indexOf(kernel);
+    this.round((w) => (jobs[w + 1] ? [index, jobs[w + 1]] : undefined), () => this.runLocal(kernel, jobs[0]), String(kernel));
+  }
+
+  /**
+   * Makes the exports of a module generated at run time runnable on every thread: the calling
+   * thread instantiates `module`, and each worker compiles the same bytes, which the caller has
+   * put in the shared memory at `offset` (they may be freed once this returns). Returns the
+   * index of each export, in the module's export order, for `run`.
+   */
+  addModule(module: WebAssembly.Module, offset: number, length: number): number[] {
+    const exports = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports;
+    const first = this.generated.length;
+    const names = WebAssembly.Module.exports(module).map((entry) => entry.name);
+    for (const name of names) this.generated.push(exports[name] as (...args: number[]) => void);
+    if (this.workers.length > 0) this.round(() => [LOAD_MODULE, [offset, length]], () => undefined, "a generated module");
+    return names.map((_, i) => first + i);
   }
 
   /** Stops the workers; later calls run every job on the calling thread. */
@@ -101,6 +102,38 @@ export class ParallelRunner {
     this.slots.length = 0;
   }
 
+  private runLocal(kernel: ParallelKernelName | number, args: readonly number[]): void {
+    const f = typeof kernel === "number" ? this.generated[kernel] : (this.local[kernel] as unknown as (...values: number[]) => void);
+    f(...args);
+  }
+
+  /** One round: each worker gets the job `jobOf` gives it (none when undefined) while the calling thread runs `local`. */
+  private round(jobOf: (worker: number) => [number, readonly number[]] | undefined, local: () => void, what: string): void {
+    this.awaitWorkers();
+    this.slots.forEach((slot, w) => {
+      const job = jobOf(w);
+      slot[0] = job ? job[0] : -1;
+      if (job) {
+        slot[1] = job[1].length;
+        slot.set(job[1], 2);
+      }
+    });
+    Atomics.store(this.header, PENDING, this.workers.length);
+    Atomics.add(this.header, GENERATION, 1);
+    Atomics.notify(this.header, GENERATION);
+    let failure: unknown;
+    try {
+      local();
+    } catch (error) {
+      failure = error;
+    }
+    for (let pending = Atomics.load(this.header, PENDING); pending !== 0; pending = Atomics.load(this.header, PENDING)) {
+      Atomics.wait(this.header, PENDING, pending);
+    }
+    if (failure !== undefined) throw failure;
+    if (Atomics.exchange(this.header, FAILED, 0) !== 0) throw new WasmWorkerError(`A worker thread failed while running ${what}`);
+  }
+
   /**
    * Resolves once every worker has instantiated the kernels, without blocking. A browser worker
    * should await it before the first parallel call: a nested Web Worker may only start once its
@@ -112,10 +145,6 @@ export class ParallelRunner {
       await new Promise((resolve) => setTimeout(resolve, STARTUP_POLL_MS));
     }
     this.awaitWorkers();
-  }
-
-  private runLocal(kernel: ParallelKernelName, args: readonly number[]): void {
-    (this.local[kernel] as unknown as (...values: number[]) => void)(...args);
   }
 
   // Workers start asynchronously; the first parallel call blocks until all have instantiated the module.

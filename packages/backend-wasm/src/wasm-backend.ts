@@ -1,7 +1,8 @@
 import { createReferenceBackend, type ActivationFunction, type AdamHyperparameters, type Backend, type DType, type FloatArray, type Tensor } from "@nabla/core";
 import { fusedActivationId } from "./activation-kernels.js";
+import { GeneratedKernelCache } from "./generated-kernel-cache.js";
 import { detectWasmFeatures, type WasmFeatures } from "./feature-probe.js";
-import { planGemmRows, planLinearRows } from "./gemm-plan.js";
+import { planElementwise, planGemmRows, planLinearRows } from "./gemm-plan.js";
 import { compileKernelModule, instantiateKernels } from "./kernel-module.js";
 import { kernelThreadHost } from "./kernel-thread-host.js";
 import { OperandStaging, type KernelOperand } from "./operand-staging.js";
@@ -85,6 +86,22 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   const scratchBytes = Math.max(kernels.gemmScratchBytes(), kernels.linearScratchBytes());
   const scratch = Array.from({ length: threads }, () => allocator.allocate(scratchBytes));
   const runner = new ParallelRunner(kernels, module, memory, threads, host);
+  // Activations and update rules declared as expressions run in WebAssembly generated for them at first use.
+  const generated = new GeneratedKernelCache(memory, allocator, runner);
+
+  /**
+   * A generated elementwise kernel over n elements, split across the threads when large enough:
+   * `pointers` advance to each range's first element, and `layout` orders a range's arguments.
+   */
+  function elementwise(kernel: number, f64: boolean, n: number, pointers: readonly number[], layout: (range: { f64: number; n: number; pointers: number[] }) => number[]): void {
+    const bytes = f64 ? 8 : 4;
+    const jobs = planElementwise(n, runner.threads).map(({ start, end }) => layout({ f64: f64 ? 1 : 0, n: end - start, pointers: pointers.map((p) => p + start * bytes) }));
+    runner.run(kernel, jobs);
+  }
+  const activationForward = (kernel: number, f64: boolean, z: number, out: number, n: number) =>
+    elementwise(kernel, f64, n, [z, out], (r) => [r.f64, ...r.pointers, r.n]);
+  const activationBackward = (kernel: number, f64: boolean, z: number, a: number, gradA: number, gradZ: number, n: number) =>
+    elementwise(kernel, f64, n, [z, a, gradA, gradZ], (r) => [r.f64, ...r.pointers, r.n]);
 
   /** C = op(A)·op(B) on staged operands, split by rows of C across the threads when large enough. */
   function gemm(f64: boolean, transA: boolean, transB: boolean, m: number, n: number, k: number, pa: number, lda: number, pb: number, ldb: number, pc: number): void {
@@ -136,45 +153,50 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       const f64 = isF64(x);
       const kind = after ? fusedActivationId(after.fn) : undefined;
       const fused = after !== null && kind !== undefined;
+      // An expression activation runs over the finished z in generated code, inside the same staging.
+      const expression = after && !fused ? generated.activationKernels(after.fn) : undefined;
       const [rows, inputs, outputs] = [x.rows, x.cols, weight.cols];
-      const operands = fused ? [x.data, weight.data, bias.data, z.data, after.out.data] : [x.data, weight.data, bias.data, z.data];
+      const operands = fused || expression ? [x.data, weight.data, bias.data, z.data, after!.out.data] : [x.data, weight.data, bias.data, z.data];
       staging.run(operands, ([px, pw, pb, pz, pa = 0]) => {
         if (!kernels.linearIsNarrow(f64, inputs, outputs)) {
           gemm(f64, false, false, rows, outputs, inputs, px, inputs, pw, outputs, pz);
           kernels.linearFinishForward(f64, kind ?? NO_ACTIVATION, pb, pz, pa, rows, outputs);
-          return;
+        } else {
+          const bytes = f64 ? 8 : 4;
+          const jobs = planLinearRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => [
+            f64 ? 1 : 0, kind ?? NO_ACTIVATION, px + start * inputs * bytes, pw, pb, pz + start * outputs * bytes,
+            fused ? pa + start * outputs * bytes : 0, end - start, inputs, outputs, scratch[t],
+          ]);
+          runner.run("linearForward", jobs);
         }
-        const bytes = f64 ? 8 : 4;
-        const jobs = planLinearRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => [
-          f64 ? 1 : 0, kind ?? NO_ACTIVATION, px + start * inputs * bytes, pw, pb, pz + start * outputs * bytes,
-          fused ? pa + start * outputs * bytes : 0, end - start, inputs, outputs, scratch[t],
-        ]);
-        runner.run("linearForward", jobs);
+        if (expression) activationForward(expression.forward, f64, pz, pa, rows * outputs);
       });
-      // An activation without a fused kernel runs its own JavaScript on the finished z.
-      if (after && !fused) javascript.activate(after.fn, z, after.out);
+      // An activation with neither a fused kernel nor an expression runs its own JavaScript on the finished z.
+      if (after && !fused && !expression) javascript.activate(after.fn, z, after.out);
     },
 
     linearInputGradient(g, weight, out, below) {
       const f64 = isF64(g);
       const kind = below ? fusedActivationId(below.fn) : undefined;
       const fused = below !== null && kind !== undefined;
+      const expression = below && !fused ? generated.activationKernels(below.fn) : undefined;
       const [rows, inputs, outputs] = [g.rows, weight.rows, weight.cols];
-      const operands = fused ? [g.data, weight.data, out.data, below.z.data, below.a.data] : [g.data, weight.data, out.data];
+      const operands = fused || expression ? [g.data, weight.data, out.data, below!.z.data, below!.a.data] : [g.data, weight.data, out.data];
       staging.run(operands, ([pg, pw, po, pz = 0, pa = 0]) => {
         if (!kernels.linearIsNarrow(f64, outputs, inputs)) {
           gemm(f64, false, true, rows, inputs, outputs, pg, outputs, pw, outputs, po);
           if (fused) kernels.activateBackward(f64, kind, pz, pa, po, po, rows * inputs);
-          return;
+        } else {
+          const bytes = f64 ? 8 : 4;
+          const jobs = planLinearRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => {
+            const at = start * inputs * bytes;
+            return [f64 ? 1 : 0, kind ?? NO_ACTIVATION, pg + start * outputs * bytes, pw, fused ? pz + at : 0, fused ? pa + at : 0, po + at, end - start, inputs, outputs, scratch[t]];
+          });
+          runner.run("linearInputGradient", jobs);
         }
-        const bytes = f64 ? 8 : 4;
-        const jobs = planLinearRows(rows, inputs * outputs, runner.threads).map(({ start, end }, t) => {
-          const at = start * inputs * bytes;
-          return [f64 ? 1 : 0, kind ?? NO_ACTIVATION, pg + start * outputs * bytes, pw, fused ? pz + at : 0, fused ? pa + at : 0, po + at, end - start, inputs, outputs, scratch[t]];
-        });
-        runner.run("linearInputGradient", jobs);
+        if (expression) activationBackward(expression.backward, f64, pz, pa, po, po, rows * inputs);
       });
-      if (below && !fused) javascript.activateBackward(below.fn, below.z, below.a, out, out);
+      if (below && !fused && !expression) javascript.activateBackward(below.fn, below.z, below.a, out, out);
     },
 
     linearWeightGradients(x, g, gradWeight, gradBias) {
@@ -208,12 +230,18 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
 
     activate(fn: ActivationFunction, z, out) {
       const kind = fusedActivationId(fn);
+      const expression = kind === undefined ? generated.activationKernels(fn) : undefined;
+      if (expression) return staging.run([z.data, out.data], ([pz, po]) => activationForward(expression.forward, isF64(z), pz, po, z.size));
       if (kind === undefined) return javascript.activate(fn, z, out);
       staging.run([z.data, out.data], ([pz, po]) => kernels.activate(isF64(z), kind, pz, po, z.size));
     },
 
     activateBackward(fn: ActivationFunction, z, a, gradA, gradZ) {
       const kind = fusedActivationId(fn);
+      const expression = kind === undefined ? generated.activationKernels(fn) : undefined;
+      if (expression) {
+        return staging.run([z.data, a.data, gradA.data, gradZ.data], ([pz, pa, pg, po]) => activationBackward(expression.backward, isF64(z), pz, pa, pg, po, z.size));
+      }
       if (kind === undefined) return javascript.activateBackward(fn, z, a, gradA, gradZ);
       staging.run([z.data, a.data, gradA.data, gradZ.data], ([pz, pa, pg, po]) => {
         kernels.activateBackward(isF64(z), kind, pz, pa, pg, po, z.size);
@@ -251,6 +279,12 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       staging.run([param.data, grad.data, m.data, v.data], ([pw, pg, pm, pv]) => {
         kernels.adamUpdate(isF64(param), pw, pg, pm, pv, param.size, lr, beta1, beta2, eps, 1 - beta1 ** step, 1 - beta2 ** step);
       });
+    },
+
+    applyUpdateRule(rule, tensors, scalars) {
+      const kernel = generated.updateRuleKernel(rule);
+      const [first] = tensors;
+      staging.run(tensors.map((t) => t.data), (pointers) => elementwise(kernel, isF64(first), first.size, pointers, (r) => [r.f64, r.n, ...r.pointers, ...scalars]));
     },
 
     argmaxRows(x) {

@@ -15,6 +15,7 @@ declare namespace WebAssembly {
 
   class Module {
     constructor(bytes: ArrayBufferView | ArrayBuffer);
+    static exports(module: Module): { name: string; kind: string }[];
   }
 
   class Instance {

@@ -27,12 +27,17 @@ function runKernelLoop({ module, memory, control, slotIndex, slotOffset, slotDou
     seen = generation;
     if (Atomics.load(header, STOP) !== 0) break;
     const kernel = slot[0];
-    if (kernel >= 0) {
-      try {
-        kernels[kernel](...slot.subarray(2, 2 + slot[1]));
-      } catch {
-        Atomics.store(header, FAILED, 1);
+    try {
+      if (kernel >= 0) kernels[kernel](...slot.subarray(2, 2 + slot[1]));
+      // -2: compile the generated module whose bytes are at [offset, offset + length) of the memory
+      // and append its exports, in order, to the kernels (ParallelRunner.addModule).
+      else if (kernel === -2) {
+        const generated = new WebAssembly.Module(new Uint8Array(memory.buffer, slot[2], slot[3]).slice());
+        const instance = new WebAssembly.Instance(generated, { env: { memory } });
+        for (const { name } of WebAssembly.Module.exports(generated)) kernels.push(instance.exports[name]);
       }
+    } catch {
+      Atomics.store(header, FAILED, 1);
     }
     if (Atomics.sub(header, PENDING, 1) === 1) Atomics.notify(header, PENDING);
   }

@@ -1,6 +1,7 @@
 import type { ActivationFunction } from "./activation-function.js";
 import type { ActivationAfter, ActivationBelow, AdamHyperparameters } from "./backend/backend.js";
 import { OperandMismatchError, ShapeMismatchError } from "./errors.js";
+import type { CompiledUpdateRule } from "./expression/update-rule.js";
 import { Tensor, sameShape } from "./tensor.js";
 
 // The validated front door to the backend kernels: shapes, dtypes and backends are checked here
@@ -277,4 +278,21 @@ export function copy(source: Tensor, target: Tensor): void {
 /** Sets every element of x to `value`. */
 export function fill(x: Tensor, value: number): void {
   x.backend.fill(x, value);
+}
+
+/**
+ * One step of an optimizer declared as an UpdateRule: `tensors` and `scalars` in the order the
+ * rule names them, the targets updated in place, by the backend's compiled kernel where it has
+ * one and else each assignment through the backend's `map` with the rule's reference evaluation.
+ */
+export function applyUpdateRule(rule: CompiledUpdateRule, tensors: readonly Tensor[], scalars: readonly number[]): void {
+  if (tensors.length !== rule.tensors.length) throw new RangeError(`applyUpdateRule: the rule names ${rule.tensors.length} tensors (${rule.tensors.join(", ")}), got ${tensors.length}`);
+  if (scalars.length !== rule.scalars.length) throw new RangeError(`applyUpdateRule: the rule names ${rule.scalars.length} scalars (${rule.scalars.join(", ")}), got ${scalars.length}`);
+  for (const t of tensors) checkSameShape("applyUpdateRule", tensors[0], t);
+  checkOperands("applyUpdateRule", tensors);
+  const backend = tensors[0].backend;
+  if (backend.applyUpdateRule) return backend.applyUpdateRule(rule, tensors, scalars);
+  rule.updates.forEach(({ target }, i) => {
+    backend.map(tensors[rule.tensors.indexOf(target)], tensors, rule.evaluators[i](...scalars));
+  });
 }

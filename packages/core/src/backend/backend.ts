@@ -1,4 +1,5 @@
 import type { ActivationFunction } from "../activation-function.js";
+import type { CompiledUpdateRule } from "../expression/update-rule.js";
 import type { DType, FloatArray } from "../dtype.js";
 import type { Tensor } from "../tensor.js";
 
@@ -98,6 +99,13 @@ export interface Backend {
 
   /** One bias-corrected Adam step, updating the moment tensors m and v in place. */
   adamUpdate(param: Tensor, grad: Tensor, m: Tensor, v: Tensor, hp: AdamHyperparameters): void;
+
+  /**
+   * One step of an optimizer declared as an update rule: `tensors` and `scalars` in the order the
+   * rule names them, its targets updated in place, each assignment seeing the ones before it.
+   * Optional: without it `ops` runs each assignment through `map` with the rule's reference evaluation.
+   */
+  applyUpdateRule?(rule: CompiledUpdateRule, tensors: readonly Tensor[], scalars: readonly number[]): void;
 
   /** Index of the largest element of each row. */
   argmaxRows(x: Tensor): Int32Array;

@@ -141,6 +141,10 @@ export function createReferenceBackend(): Backend {
     },
     // #endregion adam
 
+    applyUpdateRule(rule, tensors, scalars) {
+      rule.elementLoop(tensors.map((t) => t.data), scalars);
+    },
+
     argmaxRows(x) {
       const rows = x.rows, cols = x.cols, xs = x.data;
       const result = new Int32Array(rows);

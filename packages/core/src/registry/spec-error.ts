@@ -1,5 +1,5 @@
 /** What kind of mistake a SpecError reports. */
-export type SpecErrorCode = "invalid-spec" | "unknown-component" | "invalid-option" | "shape-mismatch" | "parameter-limit";
+export type SpecErrorCode = "invalid-spec" | "unknown-component" | "invalid-option" | "shape-mismatch" | "parameter-limit" | "invalid-expression";
 
 /**
  * A model or experiment document that cannot be used as written. `path` is the JSON path of

@@ -11,7 +11,7 @@ const base = createReferenceBackend();
 const reference = createReferenceBackend();
 
 /** The optional Linear kernels composed from the reference's, as ops does without them: correct by construction. */
-const composedLinearKernels: Pick<Required<Backend>, "linearForward" | "linearInputGradient" | "linearWeightGradients"> = {
+const composedLinearKernels: Pick<Required<Backend>, "linearForward" | "linearInputGradient" | "linearWeightGradients" | "applyUpdateRule"> = {
   linearForward(x, weight, bias, z, after) {
     base.matmul(x, weight, z, false, false);
     base.addRowVector(z, bias, z);
@@ -24,6 +24,9 @@ const composedLinearKernels: Pick<Required<Backend>, "linearForward" | "linearIn
   linearWeightGradients(x, g, gradWeight, gradBias) {
     base.matmul(x, g, gradWeight, true, false);
     base.sumRows(g, gradBias);
+  },
+  applyUpdateRule(rule, tensors, scalars) {
+    rule.updates.forEach(({ target }, i) => base.map(tensors[rule.tensors.indexOf(target)], tensors, rule.evaluators[i](...scalars)));
   },
 };
 
@@ -107,6 +110,36 @@ const BUGS: { kernel: BackendKernel; bug: string; replacement: Partial<Backend> 
       activateBackward(fn, z, a, gradA, gradZ) {
         if (fn.kernel !== "relu") return base.activateBackward(fn, z, a, gradA, gradZ);
         z.data.forEach((v, i) => (gradZ.data[i] = v >= 0 ? gradA.data[i] : 0));
+      },
+    },
+  },
+  {
+    kernel: "activate",
+    bug: "clamps an expression activation's input to ±20, as a vector exp might to avoid overflow",
+    replacement: {
+      activate(fn, z, out) {
+        if (!fn.expression || fn.kernel) return base.activate(fn, z, out);
+        z.data.forEach((v, i) => (out.data[i] = fn.forward(Math.max(-20, Math.min(20, v)))));
+      },
+    },
+  },
+  {
+    kernel: "activateBackward",
+    bug: "passes an expression derivative z where it reads the forward value y",
+    replacement: {
+      activateBackward(fn, z, a, gradA, gradZ) {
+        if (!fn.expression || fn.kernel) return base.activateBackward(fn, z, a, gradA, gradZ);
+        z.data.forEach((v, i) => (gradZ.data[i] = gradA.data[i] * fn.derivative(v, v)));
+      },
+    },
+  },
+  {
+    kernel: "applyUpdateRule",
+    bug: "computes every assignment from the old values, as if they ran at once",
+    replacement: {
+      applyUpdateRule(rule, tensors, scalars) {
+        const before = tensors.map((t) => Tensor.from(t.data, t.shape, { dtype: t.dtype, backend: base }));
+        rule.updates.forEach(({ target }, i) => base.map(tensors[rule.tensors.indexOf(target)], before, rule.evaluators[i](...scalars)));
       },
     },
   },
@@ -224,9 +257,9 @@ describe("the backend conformance suite", () => {
     expect(Object.keys(composedLinearKernels).filter((kernel) => !kernels.has(kernel as BackendKernel))).toEqual([]);
   });
 
-  it.each(DTYPES)("passes correct optional Linear kernels in %s", (dtype) => {
+  it.each(DTYPES)("passes correct optional Linear and update-rule kernels in %s", (dtype) => {
     const backend: Backend = { ...createReferenceBackend(), ...composedLinearKernels, name: "composed linear" };
-    for (const kernel of ["linearForward", "linearInputGradient", "linearWeightGradients"] as const) {
+    for (const kernel of ["linearForward", "linearInputGradient", "linearWeightGradients", "applyUpdateRule"] as const) {
       for (const c of casesOf(kernel)) c.run({ backend, reference, dtype, activations: BUILT_IN_ACTIVATIONS });
     }
   });

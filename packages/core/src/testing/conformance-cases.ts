@@ -2,7 +2,8 @@ import type { ActivationFunction } from "../activation-function.js";
 import type { Backend } from "../backend/backend.js";
 import { Tensor } from "../tensor.js";
 import { BackendConformanceError } from "./backend-conformance-error.js";
-import { JAVASCRIPT_ACTIVATIONS, activationIsExact } from "./conformance-activations.js";
+import { CONFORMANCE_UPDATE_RULES } from "./conformance-update-rules.js";
+import { EXPRESSION_ACTIVATIONS, JAVASCRIPT_ACTIVATIONS, activationIsExact, isCompiledExpression } from "./conformance-activations.js";
 import {
   EPSILON,
   MIN_NORMAL,
@@ -110,30 +111,40 @@ const ACTIVATION_SHAPES: readonly (readonly [number, number])[] = [
 ];
 
 function activationsOf(context: ConformanceContext): ActivationFunction[] {
-  return [...context.activations, ...JAVASCRIPT_ACTIVATIONS];
+  return [...context.activations, ...JAVASCRIPT_ACTIVATIONS, ...EXPRESSION_ACTIVATIONS];
 }
 
 /** Relative tolerance of fn's fused kernel, forward and backward (0: exact). */
 function activationRtol(context: ConformanceContext, fn: ActivationFunction, pass: "forward" | "backward"): number {
   if (activationIsExact(fn)) return 0;
+  // A compiled expression chains several transcendental functions, each a few ulps off.
+  if (isCompiledExpression(fn)) return (pass === "forward" ? 32 : 64) * EPSILON[context.dtype];
   return (pass === "forward" ? 8 : 16) * EPSILON[context.dtype];
+}
+
+/** |v|, or 0 for NaN and ±Infinity, whose results must match exactly anyway. */
+function finiteMagnitude(v: number): number {
+  return Number.isFinite(v) ? Math.abs(v) : 0;
 }
 
 /**
  * Exact activations must give the reference's values, signed zeros aside (a masked ReLU derivative
  * gives +0 where gradA·0 gives −0). A backward pass is also allowed an error relative to the
  * incoming gradient: derivatives of size ~1 keep an absolute error of a few ε where they cancel
- * (SiLU's near z ≈ −1.28) or come from a rounded a (1 − a² for a saturated tanh).
+ * (SiLU's near z ≈ −1.28) or come from a rounded a (1 − a² for a saturated tanh). A compiled
+ * expression may also cancel terms of the size of its input (GELU's ½z(1 + tanh u) for z ≪ 0),
+ * so it is allowed an error relative to |z| as well.
  */
-function expectActivation(context: ConformanceContext, fn: ActivationFunction, what: string, actual: Tensor, expected: Tensor, gradA?: Tensor): void {
+function expectActivation(context: ConformanceContext, fn: ActivationFunction, what: string, actual: Tensor, expected: Tensor, gradA?: Tensor, z?: Tensor): void {
   const rtol = activationRtol(context, fn, gradA ? "backward" : "forward");
   if (rtol === 0) return expectWithin(context, what, actual.data, expected.data, () => 0);
-  const scale = (i: number) => Math.abs(expected.data[i]) + (gradA ? Math.abs(gradA.data[i]) : 0);
+  const inputScale = (i: number) => (isCompiledExpression(fn) && z ? finiteMagnitude(z.data[i]) * (gradA ? Math.abs(gradA.data[i]) : 1) : 0);
+  const scale = (i: number) => Math.abs(expected.data[i]) + (gradA ? Math.abs(gradA.data[i]) : 0) + inputScale(i);
   expectWithin(context, what, actual.data, expected.data, (i) => rtol * scale(i) + MIN_NORMAL[context.dtype]);
 }
 
 /** A kernel of the backend under test that the interface marks optional; the runner skips cases of missing ones. */
-function optionalKernel<K extends "linearForward" | "linearInputGradient" | "linearWeightGradients">(backend: Backend, kernel: K): NonNullable<Backend[K]> {
+function optionalKernel<K extends "linearForward" | "linearInputGradient" | "linearWeightGradients" | "applyUpdateRule">(backend: Backend, kernel: K): NonNullable<Backend[K]> {
   const method = backend[kernel];
   if (!method) throw new BackendConformanceError(`${backend.name} backend has no ${kernel} kernel`);
   return method.bind(backend) as NonNullable<Backend[K]>;
@@ -194,7 +205,7 @@ function linearForwardCase(withActivation: boolean): CaseEntry {
           const [, zRef] = tensorPair(context, z.data, z.shape);
           const activated = referenceOutput(context, z.shape);
           context.reference.activate(fn, zRef, activated);
-          expectActivation(context, fn, `${where}, activation`, out, activated);
+          expectActivation(context, fn, `${where}, activation`, out, activated, undefined, zRef);
         }
       });
     },
@@ -236,7 +247,10 @@ function linearInputGradientCase(withActivation: boolean): CaseEntry {
           const rtol = activationRtol(context, fn, "backward");
           const derivative = (i: number) => Math.abs(fn.derivative(zRef.data[i], aRef.data[i]));
           const allowed = (i: number) =>
-            derivative(i) * unit * bound[i] + rtol * (Math.abs(expected.data[i]) + Math.abs(product.data[i])) + EPSILON[context.dtype] * Math.abs(expected.data[i]) + MIN_NORMAL[context.dtype];
+            derivative(i) * unit * bound[i] +
+            rtol * (Math.abs(expected.data[i]) + Math.abs(product.data[i]) * (1 + (isCompiledExpression(fn) ? finiteMagnitude(zRef.data[i]) : 0))) +
+            EPSILON[context.dtype] * Math.abs(expected.data[i]) +
+            MIN_NORMAL[context.dtype];
           expectWithin(context, where, out.data, expected.data, allowed);
         }
       });
@@ -350,7 +364,7 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
             context.backend.activate(fn, z, out);
             const expected = referenceOutput(context, [rows, cols]);
             context.reference.activate(fn, zRef, expected);
-            expectActivation(context, fn, `activate ${fn.name} ${rows}×${cols}`, out, expected);
+            expectActivation(context, fn, `activate ${fn.name} ${rows}×${cols}`, out, expected, undefined, zRef);
           });
         }
       },
@@ -363,7 +377,7 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
           const expected = referenceOutput(context, [37, 29]);
           context.reference.activate(fn, zRef, expected);
           context.backend.activate(fn, z, z);
-          expectActivation(context, fn, `activate ${fn.name} in place`, z, expected);
+          expectActivation(context, fn, `activate ${fn.name} in place`, z, expected, undefined, zRef);
         }
       },
     },
@@ -386,7 +400,7 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
             context.backend.activateBackward(fn, z, a, gradA, out);
             const expected = referenceOutput(context, shape);
             context.reference.activateBackward(fn, zRef, aRef, gradARef, expected);
-            expectActivation(context, fn, `activateBackward ${fn.name} ${rows}×${cols}`, out, expected, gradARef);
+            expectActivation(context, fn, `activateBackward ${fn.name} ${rows}×${cols}`, out, expected, gradARef, zRef);
           });
         }
       },
@@ -404,7 +418,34 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
           const [, incoming] = tensorPair(context, gradARef.data, shape);
           context.backend.activateBackward(fn, z, a, gradA, gradA);
           context.reference.activateBackward(fn, zRef, aRef, gradARef, gradARef);
-          expectActivation(context, fn, `activateBackward ${fn.name} in place`, gradA, gradARef, incoming);
+          expectActivation(context, fn, `activateBackward ${fn.name} in place`, gradA, gradARef, incoming, zRef);
+        }
+      },
+    },
+    {
+      name: "every expression activation's derivative, derived or given, matches central differences of its forward pass (checked in float64)",
+      run(context) {
+        // Only in float64, where differences are accurate to ~1e-10; points near the integers,
+        // where the test expressions have their kinks and jumps, are left out.
+        if (context.dtype !== "float64") return;
+        const f64 = context;
+        const points = normalValues(200, 125, 2).filter((x) => Math.abs(x - Math.round(x)) > 1e-2);
+        const h = 1e-6;
+        const shape = [1, points.length];
+        for (const fn of EXPRESSION_ACTIVATIONS) {
+          const [z] = tensorPair(f64, points, shape);
+          const [zPlus] = tensorPair(f64, points.map((x) => x + h), shape);
+          const [zMinus] = tensorPair(f64, points.map((x) => x - h), shape);
+          const [a, aPlus, aMinus] = [z, zPlus, zMinus].map((input) => {
+            const out = staleOutput(f64, shape);
+            context.backend.activate(fn, input, out);
+            return out;
+          });
+          const [ones] = tensorPair(f64, new Array<number>(points.length).fill(1), shape);
+          const derivative = staleOutput(f64, shape);
+          context.backend.activateBackward(fn, z, a, ones, derivative);
+          const differences = points.map((_, i) => (aPlus.data[i] - aMinus.data[i]) / (2 * h));
+          expectWithin(f64, `activateBackward ${fn.name} against central differences`, derivative.data, differences, (i) => 1e-6 * (1 + Math.abs(differences[i])));
         }
       },
     },
@@ -562,6 +603,37 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
           expectWithin(context, `${where}, v`, v.data, vRef.data, (k) => 4 * eps * (Math.abs(vRef.data[k]) + (1 - hp.beta2) * largestGrad[k] ** 2));
           expectWithin(context, `${where}, parameters`, param.data, paramRef.data, (k) => 4 * eps * (Math.abs(paramRef.data[k]) + 4 * hp.lr * steps));
         });
+      },
+    },
+  ],
+
+  applyUpdateRule: [
+    {
+      name: "every update rule writes its targets in order within a few ε of its reference evaluation, non-finite values included",
+      run(context) {
+        const eps = EPSILON[context.dtype];
+        for (const { name, rule, scalars } of CONFORMANCE_UPDATE_RULES) {
+          ELEMENTWISE_SHAPES.forEach(([rows, cols], s) => {
+            const shape = [rows, cols];
+            const pairs = rule.tensors.map((tensorName, q) => {
+              const values = normalValues(rows * cols, 400 + 10 * s + q);
+              // State tensors (a mean square, a second moment) must not be negative.
+              if (q >= 2) values.forEach((v, k) => (values[k] = Math.abs(v)));
+              if (tensorName === "grad") EXTREME_INPUTS.slice(-5).forEach((v, k) => k < values.length && (values[values.length - 1 - k] = v));
+              return tensorPair(context, values, shape);
+            });
+            const tensors = pairs.map(([t]) => t);
+            const expected = pairs.map(([, t]) => t);
+            optionalKernel(context.backend, "applyUpdateRule")(rule, tensors, scalars);
+            rule.updates.forEach(({ target }, i) => context.reference.map(expected[rule.tensors.indexOf(target)], expected, rule.evaluators[i](...scalars)));
+            // Every element is a handful of roundings in its own magnitude (sqrt and division are
+            // correctly rounded), plus that of the step for the parameter.
+            rule.tensors.forEach((tensorName, q) => {
+              const where = `applyUpdateRule ${name}, ${rows}×${cols}, ${tensorName}`;
+              expectWithin(context, where, tensors[q].data, expected[q].data, (k) => 16 * eps * (Math.abs(expected[q].data[k]) + 1));
+            });
+          });
+        }
       },
     },
   ],

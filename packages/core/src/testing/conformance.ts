@@ -3,5 +3,5 @@
 export { describeBackendConformance, type BackendConformanceOptions } from "./backend-conformance.js";
 export { CONFORMANCE_CASES, type BackendKernel, type ConformanceCase } from "./conformance-cases.js";
 export type { ConformanceContext } from "./conformance-checks.js";
-export { BUILT_IN_ACTIVATIONS } from "./conformance-activations.js";
+export { BUILT_IN_ACTIVATIONS, EXPRESSION_ACTIVATIONS } from "./conformance-activations.js";
 export { BackendConformanceError } from "./backend-conformance-error.js";

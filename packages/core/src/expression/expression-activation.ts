@@ -1,0 +1,43 @@
+import type { ActivationExpression, ActivationFunction } from "../activation-function.js";
+import { compileExpression } from "./compile-expression.js";
+import { differentiateExpression } from "./differentiate-expression.js";
+import { validateExpression } from "./validate-expression.js";
+
+/** Variables of an activation's forward expression: the input. */
+const FORWARD_VARIABLES = ["x"] as const;
+/** Variables of its derivative: the input and the forward value. */
+const DERIVATIVE_VARIABLES = ["x", "y"] as const;
+
+/** An activation declared as data: see expressionActivation. */
+export interface ActivationDeclaration {
+  readonly name: string;
+  /** g(x) as an expression over "x". */
+  readonly forward: unknown;
+  /** g'(x) over "x" and "y" = g(x); derived from `forward` (and simplified) when left out. */
+  readonly derivative?: unknown;
+  /** A backend's own fused kernel for the same function, which it may use instead. */
+  readonly kernel?: string;
+}
+
+/**
+ * An ActivationFunction from expressions: validated (InvalidExpressionError with the JSON path
+ * below `path`, e.g. `$.forward[2]`), its derivative derived symbolically when not given, and
+ * `forward` and `derivative` compiled to the reference evaluation every backend is checked against.
+ */
+export function expressionActivation(declaration: ActivationDeclaration, path = "$"): ActivationFunction {
+  const forward = validateExpression(declaration.forward, FORWARD_VARIABLES, `${path}.forward`);
+  const derivative =
+    declaration.derivative === undefined
+      ? differentiateExpression(forward, "x")
+      : validateExpression(declaration.derivative, DERIVATIVE_VARIABLES, `${path}.derivative`);
+  const expression: ActivationExpression = { forward, derivative };
+  const forwardValue = compileExpression(forward, FORWARD_VARIABLES);
+  const derivativeValue = compileExpression(derivative, DERIVATIVE_VARIABLES);
+  return {
+    name: declaration.name,
+    ...(declaration.kernel === undefined ? {} : { kernel: declaration.kernel }),
+    expression,
+    forward: (z) => forwardValue(z),
+    derivative: (z, a) => derivativeValue(z, a),
+  };
+}
