@@ -21,6 +21,8 @@ const guides: DefaultTheme.SidebarItem = {
     { text: "Reproducing the report's tables", link: "/guide/reproducing-the-report" },
     { text: "Running and sharing experiments", link: "/guide/experiments" },
     { text: "Saving, exporting and the nabla command", link: "/guide/saving-and-exporting" },
+    { text: "Nabla in the browser", link: "/guide/browser" },
+    { text: "Specs and files from strangers", link: "/guide/security" },
     { text: "Previewing and building this site", link: "/guide/this-site" },
   ],
 };

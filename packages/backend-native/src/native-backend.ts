@@ -33,6 +33,7 @@ export interface NativeBackendOptions {
 
 /** The native backend, telling which compiled path of its kernels it runs. */
 export interface NativeBackend extends Backend {
+  /** The kernels' path: "avx512", "avx2" or "generic". */
   readonly isa: NativeIsa;
 }
 

@@ -20,9 +20,11 @@ export interface TrainInWorkerResult {
   readonly modelBytes: Uint8Array;
   /** Mean training loss per epoch. */
   readonly lossHistory: number[];
+  /** Wall-clock training time in the worker. */
   readonly seconds: number;
   /** True when the signal stopped training before the last epoch. */
   readonly stopped: boolean;
+  /** The backend and thread count it trained on. */
   readonly backend: WorkerBackendInfo;
 }
 

@@ -2,14 +2,19 @@ import type { DType, EpochInfo, ModelSpec } from "@nabla/core";
 
 /** Rows to train on: features row-major [rows × cols]; targets one value (regression) or one label (classification) per row. */
 export interface TrainingData {
+  /** rows × cols feature values, row-major. */
   readonly features: Float64Array | Float32Array | Uint8Array;
+  /** The number of rows (samples). */
   readonly rows: number;
+  /** The number of features per row. */
   readonly cols: number;
+  /** One target value (regression) or class label (classification) per row. */
   readonly targets: Float64Array | Float32Array | Int32Array;
 }
 
 /** How the worker trains. */
 export interface WorkerTrainingOptions {
+  /** Epochs to train. */
   epochs: number;
   /** Rows per optimizer step; omitted = full batch. */
   batchSize?: number;
@@ -27,6 +32,7 @@ export interface WorkerBackendInfo {
   readonly name: string;
   /** Threads a matrix product is split across (1 when the page is not crossOriginIsolated). */
   readonly threads: number;
+  /** Whether the page is cross-origin isolated (COOP/COEP), which threads need. */
   readonly crossOriginIsolated: boolean;
   /** Whether the GEMM uses relaxed-SIMD fused multiply-add. */
   readonly relaxedSimd: boolean;

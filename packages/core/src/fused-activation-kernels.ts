@@ -7,6 +7,7 @@
  */
 export const FUSED_ACTIVATION_KERNELS = ["relu", "silu", "sigmoid", "tanh"] as const;
 
+/** The id of an activation that backends fuse into the Linear kernels: one of FUSED_ACTIVATION_KERNELS. */
 export type FusedActivationKernel = (typeof FUSED_ACTIVATION_KERNELS)[number];
 
 /** The id of the fused kernel called `name`, or undefined when there is none by that name. */
