@@ -72,7 +72,7 @@ function section(id: number, contents: number[]): number[] {
  * A module exporting each function under its name, one type per function (i32 and f64 parameters,
  * no results), importing env.memory as a shared memory of up to 4 GiB, like the kernel module.
  */
-export function encodeKernelModule(functions: readonly { name: string; builder: WasmFunctionBuilder }[]): Uint8Array {
+export function encodeKernelModule(functions: readonly { name: string; builder: WasmFunctionBuilder }[]): Uint8Array<ArrayBuffer> {
   const types = functions.map(({ builder }) => [0x60, ...vector(builder.parameterTypes.map((type) => [type === F64 ? F64 : I32])), 0]);
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,

@@ -15,7 +15,7 @@ import { I32, SIMD, WasmFunctionBuilder } from "./wasm-function-builder.js";
 const compiled = new Map<string, { module: WebAssembly.Module; bytes: Uint8Array }>();
 
 /** The binary module for `expression`: imports env.memory (shared, up to 4 GiB), exports forward and backward. */
-export function encodeExpressionActivationModule(expression: ActivationExpression): Uint8Array {
+export function encodeExpressionActivationModule(expression: ActivationExpression): Uint8Array<ArrayBuffer> {
   // forward(isF64, z, out, n)
   const forward = new WasmFunctionBuilder([I32, I32, I32, I32]);
   emitBothDtypes(forward, (f64) => emitElementLoop(forward, f64, [1], 3, ([x]) => [{ pointer: 2, value: emitExpression(forward, expression.forward, new Map([["x", x]])) }]));

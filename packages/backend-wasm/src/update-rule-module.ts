@@ -12,7 +12,7 @@ import { F64, I32, SIMD, WasmFunctionBuilder } from "./wasm-function-builder.js"
 const compiled = new Map<string, { module: WebAssembly.Module; bytes: Uint8Array }>();
 
 /** The binary module for `rule`, exporting `update`. */
-export function encodeUpdateRuleModule(rule: CompiledUpdateRule): Uint8Array {
+export function encodeUpdateRuleModule(rule: CompiledUpdateRule): Uint8Array<ArrayBuffer> {
   const tensorCount = rule.tensors.length;
   const parameters = [I32, I32, ...rule.tensors.map(() => I32), ...rule.scalars.map(() => F64)];
   const b = new WasmFunctionBuilder(parameters);

@@ -26,6 +26,8 @@ export interface ActivationFunction {
  * `derivative` over "x" and "y" (the forward value a = g(z), as `derivative`'s second argument).
  */
 export interface ActivationExpression {
+  /** g(x), over the variable "x". */
   readonly forward: Expression;
+  /** g'(x), over "x" and "y" = g(x). */
   readonly derivative: Expression;
 }

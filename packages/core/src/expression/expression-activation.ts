@@ -10,6 +10,7 @@ const DERIVATIVE_VARIABLES = ["x", "y"] as const;
 
 /** An activation declared as data: see expressionActivation. */
 export interface ActivationDeclaration {
+  /** The activation's name, as `ActivationFunction.name`. */
   readonly name: string;
   /** g(x) as an expression over "x". */
   readonly forward: unknown;

@@ -10,29 +10,51 @@ export type Expression = number | string | readonly [ExpressionOperator, ...Expr
 
 /** How many arguments each operator takes. Comparisons give 1 or 0; `where(c, a, b)` is a where c ≠ 0, else b. */
 export const EXPRESSION_OPERATORS = {
+  /** a + b */
   add: 2,
+  /** a − b */
   sub: 2,
+  /** a · b */
   mul: 2,
+  /** a / b */
   div: 2,
+  /** the smaller of a and b */
   min: 2,
+  /** the larger of a and b */
   max: 2,
   /** pow(e, n): e to a constant integer power n. */
   pow: 2,
+  /** −a */
   neg: 1,
+  /** |a| */
   abs: 1,
+  /** √a */
   sqrt: 1,
+  /** eᵃ */
   exp: 1,
+  /** ln a */
   log: 1,
+  /** ln(1 + a), accurate near a = 0 */
   log1p: 1,
+  /** tanh a */
   tanh: 1,
+  /** 1 / (1 + e⁻ᵃ) */
   sigmoid: 1,
+  /** the error function of a */
   erf: 1,
+  /** 1 where a < b, else 0 */
   lt: 2,
+  /** 1 where a ≤ b, else 0 */
   le: 2,
+  /** 1 where a > b, else 0 */
   gt: 2,
+  /** 1 where a ≥ b, else 0 */
   ge: 2,
+  /** 1 where a = b, else 0 */
   eq: 2,
+  /** 1 where a ≠ b, else 0 */
   ne: 2,
+  /** where(c, a, b): a where c is not 0, else b */
   where: 3,
 } as const;
 

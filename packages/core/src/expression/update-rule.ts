@@ -21,7 +21,9 @@ export interface UpdateRule {
 
 /** One assignment of an UpdateRule: target ← value, elementwise. */
 export interface UpdateAssignment {
+  /** The tensor this assignment writes, one of the rule's `tensors`. */
   readonly target: string;
+  /** Its new value, over the rule's tensors and scalars (as the earlier assignments left them). */
   readonly value: Expression;
 }
 
