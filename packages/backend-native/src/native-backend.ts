@@ -12,6 +12,7 @@ import {
 import { loadNativeAddon } from "./native-addon.js";
 import { NativeBackendUnavailableError } from "./native-backend-unavailable-error.js";
 import { chooseNativeIsa, type NativeIsa } from "./native-isa.js";
+import { NativeBackendOptionError } from "./native-backend-option-error.js";
 
 // Work that stays in JavaScript on any backend (arbitrary functions, typed-array copies) is the
 // reference backend's: it reads and writes tensor data through the same typed-array views.
@@ -42,7 +43,7 @@ function threadCount(requested: number | undefined): number {
   const threads = requested ?? (fromEnvironment ? Number(fromEnvironment) : availableParallelism());
   if (!Number.isInteger(threads) || threads < 1) {
     const source = requested === undefined ? `NABLA_NATIVE_THREADS="${fromEnvironment}"` : `threads: ${requested}`;
-    throw new RangeError(`createNativeBackend: the thread count must be a positive integer (got ${source})`);
+    throw new NativeBackendOptionError(source, `the thread count must be a positive integer (got ${source})`);
   }
   return threads;
 }

@@ -22,6 +22,9 @@ describe("chooseNativeIsa", () => {
 
   it("refuses an unknown name, naming the instruction sets there are", () => {
     expect(() => chooseNativeIsa("sse4", ["avx2", "generic"], 'NABLA_NATIVE_ISA="sse4"')).toThrow(RangeError);
+    expect(() => chooseNativeIsa("sse4", ["avx2", "generic"], 'NABLA_NATIVE_ISA="sse4"')).toThrow(
+      expect.objectContaining({ name: "NativeBackendOptionError", setting: 'NABLA_NATIVE_ISA="sse4"' }),
+    );
     expect(() => chooseNativeIsa("sse4", ["avx2", "generic"], 'NABLA_NATIVE_ISA="sse4"')).toThrow(/use one of avx512, avx2, generic/);
   });
 });

@@ -1,3 +1,5 @@
+import { NativeBackendOptionError } from "./native-backend-option-error.js";
+
 /** The instruction sets the native kernels are compiled for, best first (see native/binding.gyp). */
 export const NATIVE_ISAS = ["avx512", "avx2", "generic"] as const;
 
@@ -14,15 +16,15 @@ function isNativeIsa(name: string): name is NativeIsa {
 /**
  * The path a native backend runs: `requested` when given and this CPU supports it, else the
  * best of `supported` (the addon's list, best first). `source` names where the request came from,
- * for the error. Throws a RangeError for an unknown name or a path this CPU cannot run.
+ * for the error. Throws a NativeBackendOptionError for an unknown name or a path this CPU cannot run.
  */
 export function chooseNativeIsa(requested: string | undefined, supported: readonly NativeIsa[], source: string): NativeIsa {
   if (requested === undefined) return supported[0];
   if (!isNativeIsa(requested)) {
-    throw new RangeError(`createNativeBackend: ${source} is not an instruction set the native kernels are built for; use one of ${NATIVE_ISAS.join(", ")}`);
+    throw new NativeBackendOptionError(source, `${source} is not an instruction set the native kernels are built for; use one of ${NATIVE_ISAS.join(", ")}`);
   }
   if (!supported.includes(requested)) {
-    throw new RangeError(`createNativeBackend: ${source} asks for kernels this CPU cannot run; it supports ${supported.join(", ")}`);
+    throw new NativeBackendOptionError(source, `${source} asks for kernels this CPU cannot run; it supports ${supported.join(", ")}`);
   }
   return requested;
 }
