@@ -11,6 +11,7 @@ export * as ops from "./ops.js";
 export { ShapeMismatchError, OperandMismatchError } from "./errors.js";
 export type { ActivationFunction, ActivationExpression } from "./activation-function.js";
 export { FUSED_ACTIVATION_KERNELS, fusedActivationKernelId, type FusedActivationKernel } from "./fused-activation-kernels.js";
+export { FUSED_ACTIVATION_MATH, fusedKernelActivation } from "./fused-activation-math.js";
 export { EXPRESSION_OPERATORS, type Expression, type ExpressionOperator } from "./expression/expression.js";
 export { validateExpression } from "./expression/validate-expression.js";
 export { InvalidExpressionError } from "./expression/invalid-expression-error.js";
