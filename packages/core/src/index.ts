@@ -20,6 +20,7 @@ export { differentiateExpression } from "./expression/differentiate-expression.j
 export { simplifyExpression } from "./expression/simplify-expression.js";
 export { expressionActivation, type ActivationDeclaration } from "./expression/expression-activation.js";
 export { compileUpdateRule, type UpdateRule, type UpdateAssignment, type CompiledUpdateRule } from "./expression/update-rule.js";
+export { SGD_UPDATE_RULE, ADAM_UPDATE_RULE } from "./fused-update-rules.js";
 export { ActivationModule } from "./activation-module.js";
 export { Module, isModule, fusesActivation, type ActivationFusing, type BackwardOptions } from "./module.js";
 export { Parameter } from "./parameter.js";
