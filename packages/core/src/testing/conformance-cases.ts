@@ -1,11 +1,11 @@
 import type { ActivationFunction } from "../activation-function.js";
 import type { Backend } from "../backend/backend.js";
-import { Tensor } from "../tensor.js";
-import { BackendConformanceError } from "./backend-conformance-error.js";
-import { CONFORMANCE_UPDATE_RULES } from "./conformance-update-rules.js";
 import { compileExpression } from "../expression/compile-expression.js";
 import { FUSED_ACTIVATION_KERNELS } from "../fused-activation-kernels.js";
 import { FUSED_ACTIVATION_MATH, fusedKernelActivation } from "../fused-activation-math.js";
+import { Tensor } from "../tensor.js";
+import { BackendConformanceError } from "./backend-conformance-error.js";
+import { CONFORMANCE_UPDATE_RULES } from "./conformance-update-rules.js";
 import { EXPRESSION_ACTIVATIONS, JAVASCRIPT_ACTIVATIONS, activationIsExact, isCompiledExpression } from "./conformance-activations.js";
 import {
   EPSILON,
