@@ -1,6 +1,6 @@
 import type { ActivationFunction } from "../activation-function.js";
 import type { DType, FloatArray } from "../dtype.js";
-import { compileUpdateRule } from "../expression/update-rule.js";
+import { compileUpdateRule, type CompiledUpdateRule } from "../expression/update-rule.js";
 import { ADAM_UPDATE_RULE, SGD_UPDATE_RULE } from "../fused-update-rules.js";
 import type { Tensor } from "../tensor.js";
 import type { AdamHyperparameters, Backend } from "./backend.js";
@@ -8,9 +8,10 @@ import { matmulNN, matmulNT, matmulTN, matmulTT } from "./reference-matmul.js";
 
 /** Plain TypeScript kernels: the readable baseline every other backend is checked against. */
 export function createReferenceBackend(): Backend {
-  // Compiled here rather than on import, so that importing core runs no generated code.
-  const sgd = compileUpdateRule(SGD_UPDATE_RULE);
-  const adam = compileUpdateRule(ADAM_UPDATE_RULE);
+  // Compiled on the first step, not when the backend is made: the wasm and native backends make
+  // one on import, and importing them should run no generated code.
+  let sgd: CompiledUpdateRule | undefined;
+  let adam: CompiledUpdateRule | undefined;
   return {
     name: "reference",
 
@@ -125,6 +126,7 @@ export function createReferenceBackend(): Backend {
     // #region sgd
     // SGD_UPDATE_RULE, equation (18), as one loop over the elements.
     sgdUpdate(param, grad, lr) {
+      sgd ??= compileUpdateRule(SGD_UPDATE_RULE);
       sgd.elementLoop([param.data, grad.data], [lr]);
     },
     // #endregion sgd
@@ -133,6 +135,7 @@ export function createReferenceBackend(): Backend {
     // ADAM_UPDATE_RULE, equations (19)–(22), with the bias corrections of (21) once per step.
     adamUpdate(param, grad, m, v, hp: AdamHyperparameters) {
       const { lr, beta1, beta2, eps, step } = hp;
+      adam ??= compileUpdateRule(ADAM_UPDATE_RULE);
       adam.elementLoop([param.data, grad.data, m.data, v.data], [lr, beta1, beta2, eps, 1 - beta1 ** step, 1 - beta2 ** step]);
     },
     // #endregion adam
