@@ -1,19 +1,11 @@
-import { ActivationModule, type ActivationFunction } from "@nabla/core";
-import { stableSigmoid } from "./stable-sigmoid.js";
+import { ActivationModule, fusedKernelActivation, type ActivationFunction } from "@nabla/core";
 
-// #region silu
 /**
- * SiLU(z) = z σ(z) (7); SiLU'(z) = σ(z) + σ(z) z (1 − σ(z)) (8). The derivative is written as
- * σ(z)(1 + z σ(−z)), since 1 − σ(z) = σ(−z): no cancellation for large z, and σ(−z) reaches
- * exactly 0 before z could overflow the product.
+ * SiLU(z) = z σ(z) (7); SiLU'(z) = σ(z)(1 + z σ(−z)), equation (8) without cancellation.
+ * Evaluated from @nabla/core's FUSED_ACTIVATION_MATH.silu, the one source of this math, against
+ * which every backend's fused "silu" kernel is checked.
  */
-export const silu: ActivationFunction = {
-  name: "silu",
-  kernel: "silu",
-  forward: (z) => z * stableSigmoid(z),
-  derivative: (z) => stableSigmoid(z) * (1 + z * stableSigmoid(-z)),
-};
-// #endregion silu
+export const silu: ActivationFunction = fusedKernelActivation("silu");
 
 /** A SiLU layer for building networks in code. */
 export function SiLU(): ActivationModule {

@@ -1,14 +1,11 @@
-import { ActivationModule, type ActivationFunction } from "@nabla/core";
+import { ActivationModule, fusedKernelActivation, type ActivationFunction } from "@nabla/core";
 
-// #region tanh
-/** tanh(z) (11), via Math.tanh, which saturates to ±1 instead of dividing infinities; tanh'(z) = 1 − tanh²(z) (12). */
-export const tanh: ActivationFunction = {
-  name: "tanh",
-  kernel: "tanh",
-  forward: Math.tanh,
-  derivative: (_z, a) => 1 - a * a,
-};
-// #endregion tanh
+/**
+ * tanh(z) (11); tanh'(z) = 1 − tanh²(z) (12), from the forward value.
+ * Evaluated from @nabla/core's FUSED_ACTIVATION_MATH.tanh, the one source of this math, against
+ * which every backend's fused "tanh" kernel is checked.
+ */
+export const tanh: ActivationFunction = fusedKernelActivation("tanh");
 
 /** A Tanh layer for building networks in code. */
 export function Tanh(): ActivationModule {

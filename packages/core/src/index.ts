@@ -11,6 +11,7 @@ export * as ops from "./ops.js";
 export { ShapeMismatchError, OperandMismatchError } from "./errors.js";
 export type { ActivationFunction, ActivationExpression } from "./activation-function.js";
 export { FUSED_ACTIVATION_KERNELS, fusedActivationKernelId, type FusedActivationKernel } from "./fused-activation-kernels.js";
+export { FUSED_ACTIVATION_MATH, fusedKernelActivation } from "./fused-activation-math.js";
 export { EXPRESSION_OPERATORS, type Expression, type ExpressionOperator } from "./expression/expression.js";
 export { validateExpression } from "./expression/validate-expression.js";
 export { InvalidExpressionError } from "./expression/invalid-expression-error.js";
@@ -19,6 +20,7 @@ export { differentiateExpression } from "./expression/differentiate-expression.j
 export { simplifyExpression } from "./expression/simplify-expression.js";
 export { expressionActivation, type ActivationDeclaration } from "./expression/expression-activation.js";
 export { compileUpdateRule, type UpdateRule, type UpdateAssignment, type CompiledUpdateRule } from "./expression/update-rule.js";
+export { SGD_UPDATE_RULE, ADAM_UPDATE_RULE } from "./fused-update-rules.js";
 export { ActivationModule } from "./activation-module.js";
 export { Module, isModule, fusesActivation, type ActivationFusing, type BackwardOptions } from "./module.js";
 export { Parameter } from "./parameter.js";

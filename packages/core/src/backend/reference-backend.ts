@@ -1,11 +1,17 @@
 import type { ActivationFunction } from "../activation-function.js";
 import type { DType, FloatArray } from "../dtype.js";
+import { compileUpdateRule, type CompiledUpdateRule } from "../expression/update-rule.js";
+import { ADAM_UPDATE_RULE, SGD_UPDATE_RULE } from "../fused-update-rules.js";
 import type { Tensor } from "../tensor.js";
 import type { AdamHyperparameters, Backend } from "./backend.js";
 import { matmulNN, matmulNT, matmulTN, matmulTT } from "./reference-matmul.js";
 
 /** Plain TypeScript kernels: the readable baseline every other backend is checked against. */
 export function createReferenceBackend(): Backend {
+  // Compiled on the first step, not when the backend is made: the wasm and native backends make
+  // one on import, and importing them should run no generated code.
+  let sgd: CompiledUpdateRule | undefined;
+  let adam: CompiledUpdateRule | undefined;
   return {
     name: "reference",
 
@@ -118,26 +124,19 @@ export function createReferenceBackend(): Backend {
     // #endregion softmax-cross-entropy
 
     // #region sgd
+    // SGD_UPDATE_RULE, equation (18), as one loop over the elements.
     sgdUpdate(param, grad, lr) {
-      const ws = param.data, gs = grad.data;
-      for (let k = 0; k < ws.length; k++) ws[k] -= lr * gs[k];
+      sgd ??= compileUpdateRule(SGD_UPDATE_RULE);
+      sgd.elementLoop([param.data, grad.data], [lr]);
     },
     // #endregion sgd
 
     // #region adam
+    // ADAM_UPDATE_RULE, equations (19)–(22), with the bias corrections of (21) once per step.
     adamUpdate(param, grad, m, v, hp: AdamHyperparameters) {
       const { lr, beta1, beta2, eps, step } = hp;
-      const ws = param.data, gs = grad.data, ms = m.data, vs = v.data;
-      const correction1 = 1 - beta1 ** step;
-      const correction2 = 1 - beta2 ** step;
-      for (let k = 0; k < ws.length; k++) {
-        const g = gs[k];
-        ms[k] = beta1 * ms[k] + (1 - beta1) * g; // (19)
-        vs[k] = beta2 * vs[k] + (1 - beta2) * g * g; // (20)
-        const mHat = ms[k] / correction1; // (21)
-        const vHat = vs[k] / correction2;
-        ws[k] -= (lr * mHat) / (Math.sqrt(vHat) + eps); // (22)
-      }
+      adam ??= compileUpdateRule(ADAM_UPDATE_RULE);
+      adam.elementLoop([param.data, grad.data, m.data, v.data], [lr, beta1, beta2, eps, 1 - beta1 ** step, 1 - beta2 ** step]);
     },
     // #endregion adam
 

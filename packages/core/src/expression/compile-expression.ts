@@ -1,18 +1,12 @@
 import { erf } from "./erf.js";
 import type { Expression, ExpressionOperator } from "./expression.js";
+import { stableSigmoid } from "./stable-sigmoid.js";
 
 // The reference evaluation of an expression: float64 JavaScript, one function per expression,
 // generated as source so V8 compiles it like hand-written code (an activation's forward pass calls
 // it once per element). Float32 tensors are evaluated in float64 and rounded once on store, as the
 // reference backend does for its built-in activations. Variables become parameters v0, v1, …
 // by position; the names themselves never reach the source.
-
-/** 1/(1 + e^−z) without overflow: e^z/(1 + e^z) for negative z. */
-function stableSigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
 
 /** The functions generated source calls as `h.<name>`. */
 export const HELPERS = { sigmoid: stableSigmoid, erf };

@@ -23,7 +23,8 @@ export interface ActivationDeclaration {
 /**
  * An ActivationFunction from expressions: validated (InvalidExpressionError with the JSON path
  * below `path`, e.g. `$.forward[2]`), its derivative derived symbolically when not given, and
- * `forward` and `derivative` compiled to the reference evaluation every backend is checked against.
+ * `forward` and `derivative` the reference evaluation every backend is checked against, compiled
+ * when first called.
  */
 export function expressionActivation(declaration: ActivationDeclaration, path = "$"): ActivationFunction {
   const forward = validateExpression(declaration.forward, FORWARD_VARIABLES, `${path}.forward`);
@@ -32,13 +33,16 @@ export function expressionActivation(declaration: ActivationDeclaration, path = 
       ? differentiateExpression(forward, "x")
       : validateExpression(declaration.derivative, DERIVATIVE_VARIABLES, `${path}.derivative`);
   const expression: ActivationExpression = { forward, derivative };
-  const forwardValue = compileExpression(forward, FORWARD_VARIABLES);
-  const derivativeValue = compileExpression(derivative, DERIVATIVE_VARIABLES);
+  // Compiled on first use: a backend with its own kernels never needs them, and declaring an
+  // activation (importing @nabla/activations) then runs no generated code, which a content
+  // security policy without 'unsafe-eval' would forbid.
+  let forwardValue: ((x: number) => number) | undefined;
+  let derivativeValue: ((x: number, y: number) => number) | undefined;
   return {
     name: declaration.name,
     ...(declaration.kernel === undefined ? {} : { kernel: declaration.kernel }),
     expression,
-    forward: (z) => forwardValue(z),
-    derivative: (z, a) => derivativeValue(z, a),
+    forward: (z) => (forwardValue ??= compileExpression(forward, FORWARD_VARIABLES))(z),
+    derivative: (z, a) => (derivativeValue ??= compileExpression(derivative, DERIVATIVE_VARIABLES))(z, a),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ActivationFunction } from "../activation-function.js";
 import type { Backend } from "../backend/backend.js";
 import { createReferenceBackend } from "../backend/reference-backend.js";
 import { DTYPES } from "../dtype.js";
@@ -262,6 +263,32 @@ describe("the backend conformance suite", () => {
     for (const kernel of ["linearForward", "linearInputGradient", "linearWeightGradients", "applyUpdateRule"] as const) {
       for (const c of casesOf(kernel)) c.run({ backend, reference, dtype, activations: BUILT_IN_ACTIVATIONS });
     }
+  });
+
+  it.each(DTYPES)("holds fused kernels to FUSED_ACTIVATION_MATH even when given activations that disagree with it, in %s", (dtype) => {
+    // A backend whose "sigmoid" kernel computes tanh, given a "sigmoid" whose JavaScript is tanh
+    // too: every case comparing with the given activation passes, only the declared math shows it.
+    const tanhAsSigmoid: ActivationFunction = { name: "sigmoid", kernel: "sigmoid", forward: Math.tanh, derivative: (_z, a) => 1 - a * a };
+    const swap = (fn: ActivationFunction) => (fn.kernel === "sigmoid" ? tanhAsSigmoid : fn);
+    const backend: Backend = {
+      ...createReferenceBackend(),
+      name: "sigmoid kernel computing tanh",
+      activate: (fn, z, out) => base.activate(swap(fn), z, out),
+      activateBackward: (fn, z, a, gradA, gradZ) => base.activateBackward(swap(fn), z, a, gradA, gradZ),
+    };
+    const failing = [...casesOf("activate"), ...casesOf("activateBackward")].filter((c) => {
+      try {
+        c.run({ backend, reference, dtype, activations: [tanhAsSigmoid] });
+        return false;
+      } catch (error) {
+        expect((error as Error).message).toContain("sigmoid against its declared expression");
+        return true;
+      }
+    });
+    expect(failing.map((c) => c.name)).toEqual([
+      "every fused kernel computes the forward expression @nabla/core declares for it (FUSED_ACTIVATION_MATH)",
+      "every fused kernel's derivative computes the expression @nabla/core declares for it (FUSED_ACTIVATION_MATH)",
+    ]);
   });
 
   it("has a bug below for every kernel, so every kernel's cases are shown to fail", () => {

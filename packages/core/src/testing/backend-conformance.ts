@@ -9,9 +9,10 @@ import { CONFORMANCE_CASES } from "./conformance-cases.js";
 /** Options of `describeBackendConformance`. */
 export interface BackendConformanceOptions<B extends Backend> {
   /**
-   * The activations with fused kernels to check, by default the four built-ins (relu, silu,
-   * sigmoid, tanh) as @nabla/activations defines them; pass that package's own values where the
-   * test can import it. Two JavaScript-only activations are always checked as well.
+   * The activations with fused kernels to check, by default BUILT_IN_ACTIVATIONS: relu, silu,
+   * sigmoid and tanh evaluated from their declared math, as @nabla/activations exports them.
+   * JavaScript-only and expression activations are always checked as well, and so is every fused
+   * kernel against FUSED_ACTIVATION_MATH itself.
    */
   activations?: readonly ActivationFunction[];
   /** Releases the backend after the suite (worker threads, memory). */

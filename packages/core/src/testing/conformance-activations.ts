@@ -1,25 +1,19 @@
 import type { ActivationFunction } from "../activation-function.js";
 import type { Expression } from "../expression/expression.js";
 import { expressionActivation } from "../expression/expression-activation.js";
+import { stableSigmoid } from "../expression/stable-sigmoid.js";
+import { FUSED_ACTIVATION_KERNELS } from "../fused-activation-kernels.js";
+import { fusedKernelActivation } from "../fused-activation-math.js";
 
 // The activations the conformance suite runs through activate, activateBackward and the fused
-// Linear kernels. Core cannot depend on @nabla/activations, so the four built-ins with fused
-// backend kernels are written here from equations (5)–(12) of the report exactly as that package
-// defines them; a backend's own test may pass the package's values instead.
+// Linear kernels.
 
-function stableSigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
-
-/** ReLU, SiLU, sigmoid and tanh: every activation a backend may have a fused kernel for. */
-export const BUILT_IN_ACTIVATIONS: readonly ActivationFunction[] = [
-  { name: "relu", kernel: "relu", forward: (z) => (z <= 0 ? 0 : z), derivative: (z) => (z > 0 ? 1 : 0) },
-  { name: "silu", kernel: "silu", forward: (z) => z * stableSigmoid(z), derivative: (z) => stableSigmoid(z) * (1 + z * stableSigmoid(-z)) },
-  { name: "sigmoid", kernel: "sigmoid", forward: stableSigmoid, derivative: (_z, a) => a * (1 - a) },
-  { name: "tanh", kernel: "tanh", forward: Math.tanh, derivative: (_z, a) => 1 - a * a },
-];
+/**
+ * ReLU, SiLU, sigmoid and tanh, every activation a backend may have a fused kernel for, evaluated
+ * from the math core declares for those kernels (FUSED_ACTIVATION_MATH), as @nabla/activations
+ * defines them too: a backend's hand-written kernels are checked against that one source.
+ */
+export const BUILT_IN_ACTIVATIONS: readonly ActivationFunction[] = FUSED_ACTIVATION_KERNELS.map(fusedKernelActivation);
 
 /**
  * Activations no backend has a fused kernel for (one names none, one names a kernel that does

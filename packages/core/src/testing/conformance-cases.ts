@@ -1,5 +1,8 @@
 import type { ActivationFunction } from "../activation-function.js";
 import type { Backend } from "../backend/backend.js";
+import { compileExpression } from "../expression/compile-expression.js";
+import { FUSED_ACTIVATION_KERNELS } from "../fused-activation-kernels.js";
+import { FUSED_ACTIVATION_MATH, fusedKernelActivation } from "../fused-activation-math.js";
 import { Tensor } from "../tensor.js";
 import { BackendConformanceError } from "./backend-conformance-error.js";
 import { CONFORMANCE_UPDATE_RULES } from "./conformance-update-rules.js";
@@ -141,6 +144,21 @@ function expectActivation(context: ConformanceContext, fn: ActivationFunction, w
   const inputScale = (i: number) => (isCompiledExpression(fn) && z ? finiteMagnitude(z.data[i]) * (gradA ? Math.abs(gradA.data[i]) : 1) : 0);
   const scale = (i: number) => Math.abs(expected.data[i]) + (gradA ? Math.abs(gradA.data[i]) : 0) + inputScale(i);
   expectWithin(context, what, actual.data, expected.data, (i) => rtol * scale(i) + MIN_NORMAL[context.dtype]);
+}
+
+/** The shape of the checks against FUSED_ACTIVATION_MATH: every extreme input, and an odd tail for SIMD loops. */
+const DECLARED_MATH_SHAPE = [37, 29] as const;
+
+/**
+ * Each fused kernel's activation and its declared math compiled afresh from FUSED_ACTIVATION_MATH,
+ * so the check does not rest on the activations the suite was given or their forward functions.
+ */
+function declaredFusedActivations() {
+  return FUSED_ACTIVATION_KERNELS.map((kernel) => ({
+    fn: fusedKernelActivation(kernel),
+    forward: compileExpression(FUSED_ACTIVATION_MATH[kernel].forward, ["x"]),
+    derivative: compileExpression(FUSED_ACTIVATION_MATH[kernel].derivative, ["x", "y"]),
+  }));
 }
 
 /** A kernel of the backend under test that the interface marks optional; the runner skips cases of missing ones. */
@@ -370,6 +388,20 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
       },
     },
     {
+      name: "every fused kernel computes the forward expression @nabla/core declares for it (FUSED_ACTIVATION_MATH)",
+      run(context) {
+        for (const { fn, forward } of declaredFusedActivations()) {
+          const [z, zRef] = tensorPair(context, activationInputs(DECLARED_MATH_SHAPE[0] * DECLARED_MATH_SHAPE[1], 85), DECLARED_MATH_SHAPE);
+          const out = staleOutput(context, DECLARED_MATH_SHAPE);
+          context.backend.activate(fn, z, out);
+          // Evaluated in float64 and rounded once on store, as the reference evaluates every expression.
+          const expected = referenceOutput(context, DECLARED_MATH_SHAPE);
+          zRef.data.forEach((v, i) => (expected.data[i] = forward(v)));
+          expectActivation(context, fn, `activate ${fn.name} against its declared expression`, out, expected, undefined, zRef);
+        }
+      },
+    },
+    {
       name: "every activation computes in place when the output is the input",
       run(context) {
         for (const fn of activationsOf(context)) {
@@ -402,6 +434,21 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
             context.reference.activateBackward(fn, zRef, aRef, gradARef, expected);
             expectActivation(context, fn, `activateBackward ${fn.name} ${rows}×${cols}`, out, expected, gradARef, zRef);
           });
+        }
+      },
+    },
+    {
+      name: "every fused kernel's derivative computes the expression @nabla/core declares for it (FUSED_ACTIVATION_MATH)",
+      run(context) {
+        for (const { fn, forward, derivative } of declaredFusedActivations()) {
+          const [z, zRef] = tensorPair(context, activationInputs(DECLARED_MATH_SHAPE[0] * DECLARED_MATH_SHAPE[1], 115), DECLARED_MATH_SHAPE);
+          const [a, aRef] = tensorPair(context, zRef.data.map((v) => forward(v)), DECLARED_MATH_SHAPE);
+          const [gradA, gradARef] = tensorPair(context, normalValues(zRef.size, 116), DECLARED_MATH_SHAPE);
+          const out = staleOutput(context, DECLARED_MATH_SHAPE);
+          context.backend.activateBackward(fn, z, a, gradA, out);
+          const expected = referenceOutput(context, DECLARED_MATH_SHAPE);
+          zRef.data.forEach((v, i) => (expected.data[i] = gradARef.data[i] * derivative(v, aRef.data[i])));
+          expectActivation(context, fn, `activateBackward ${fn.name} against its declared expression`, out, expected, gradARef, zRef);
         }
       },
     },
