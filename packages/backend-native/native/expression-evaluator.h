@@ -88,8 +88,7 @@ class ExpressionEvaluator {
       case ExpressionOperation::Exp: return unary(in, exp_full_range);
       case ExpressionOperation::Log: return unary(in, js_log);
       case ExpressionOperation::Log1p: return unary(in, js_log1p);
-      // tanh is odd: the sign of x, −0 included, is the sign of the result.
-      case ExpressionOperation::Tanh: return unary(in, [](Vec a) { return S::copysign(vtanh<double>(a), a); });
+      case ExpressionOperation::Tanh: return unary(in, js_tanh);
       case ExpressionOperation::Sigmoid: return unary(in, js_sigmoid);
       case ExpressionOperation::Erf: return unary(in, js_erf);
       case ExpressionOperation::Lt: return comparison(in, [](Vec a, Vec b) { return S::less(a, b); });

@@ -50,6 +50,27 @@ inline ExpressionVec exp_full_range(ExpressionVec x) {
   return S::mul(S::mul(y, S::pow2(half)), S::pow2(S::sub(n, half)));
 }
 
+// tanh x with one division where vtanh has two: Cephes' x + x·z·P(z)/Q(z) (z = x²) below
+// |x| = 0.625 as x·(Q + z·P)/Q, and 1 − 2/(e + 1) = (e − 1)/(e + 1) with e = e^{2|x|} above, |x|
+// clamped to 20, past which tanh is ±1 in double. The result takes x's sign, −0 included.
+inline ExpressionVec js_tanh(ExpressionVec x) {
+  using S = ExpressionSimd;
+  const auto ax = S::abs(x);
+  // min returns 20 for NaN, which is selected away at the end.
+  const auto e = vexp<double>(S::mul(S::set1(2.0), S::min(ax, S::set1(20.0))));
+  const auto z = S::mul(x, x);
+  auto p = S::set1(-9.64399179425052238628e-1);
+  p = S::fmadd(p, z, S::set1(-9.92877231001918586564e1));
+  p = S::fmadd(p, z, S::set1(-1.61468768441708447952e3));
+  auto q = S::add(z, S::set1(1.12811678491632931402e2));
+  q = S::fmadd(q, z, S::set1(2.23548839060100448583e3));
+  q = S::fmadd(q, z, S::set1(4.84406305325125486048e3));
+  const auto small = S::less(ax, S::set1(0.625));
+  const auto numerator = S::select(small, S::mul(ax, S::fmadd(z, p, q)), S::sub(e, S::set1(1.0)));
+  const auto denominator = S::select(small, q, S::add(e, S::set1(1.0)));
+  return S::select(S::unordered(x, x), x, S::copysign(S::div(numerator, denominator), x));
+}
+
 // σ(x) as the reference's stableSigmoid: 1/(1 + e^−x) for x ≥ 0, e^x/(1 + e^x) below.
 inline ExpressionVec js_sigmoid(ExpressionVec x) {
   using S = ExpressionSimd;
