@@ -304,6 +304,7 @@ void validate_expression_program(const ExpressionProgram& p) {
   const Index first_result = Index{p.inputs} + p.scalars + p.constant_count;
   require(p.inputs >= 0 && p.scalars >= 0 && p.outputs >= 0 && p.constant_count >= 0 && first_result <= p.registers,
           "compileExpression: register counts do not add up");
+  require(p.uniform >= 0 && p.uniform <= p.length, "compileExpression: more uniform instructions than instructions");
   for (std::int32_t s = 0; s < p.length; ++s) {
     const ExpressionInstruction& in = p.code[s];
     require(in.operation >= 0 && in.operation < kExpressionOperationCount, "compileExpression: unknown operation code");
@@ -315,13 +316,21 @@ void validate_expression_program(const ExpressionProgram& p) {
     }
     if (operation == ExpressionOperation::Pow) require(in.b >= -64 && in.b <= 64, "compileExpression: pow exponent out of range");
     if (operation == ExpressionOperation::Store) require(in.b >= 0 && in.b < p.outputs, "compileExpression: store to a missing output");
+    // A uniform instruction runs before any input is loaded, and once.
+    if (s < p.uniform) {
+      require(operation != ExpressionOperation::Store, "compileExpression: a uniform instruction stores");
+      for (int k = 0; k < kExpressionOperands[in.operation]; ++k) {
+        require(operands[k] >= p.inputs, "compileExpression: a uniform instruction reads an input");
+      }
+    }
   }
 }
 
-// compileExpression(code, constants, inputs, scalars, outputs, registers) → a handle for the
-// kernels' expression arguments. code holds five int32 per instruction: operation, result, a, b, c.
+// compileExpression(code, constants, inputs, scalars, outputs, registers, uniform) → a handle for
+// the kernels' expression arguments. code holds five int32 per instruction: operation, result, a,
+// b, c; the first `uniform` of them read no input.
 napi_value compile_expression_binding(napi_env env, napi_callback_info info) {
-  const Args args(env, info, 6);
+  const Args args(env, info, 7);
   Index code_length = 0;
   const std::int32_t* code = args.int32s(0, &code_length);
   const FloatArray constants = args.floats(1);
@@ -336,7 +345,7 @@ napi_value compile_expression_binding(napi_env env, napi_callback_info info) {
     return static_cast<std::int32_t>(value);
   };
   owned->program = {count(2), count(3), count(4), count(5), static_cast<std::int32_t>(owned->constants.size()),
-                    owned->constants.data(), static_cast<std::int32_t>(owned->code.size()), owned->code.data()};
+                    owned->constants.data(), static_cast<std::int32_t>(owned->code.size()), owned->code.data(), count(6)};
   validate_expression_program(owned->program);
   std::lock_guard<std::mutex> lock(expression_programs_mutex);
   expression_programs.push_back(std::move(owned));

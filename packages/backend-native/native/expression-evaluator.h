@@ -16,8 +16,9 @@
 namespace nabla {
 namespace NABLA_ISA {
 
-// Elements per block: a register is 512 bytes, so a program of 60 registers fits in L1.
-constexpr int kExpressionBlock = 64;
+// Elements per block: a register is 1 KiB, so a program of 40 registers fits in L1, and each
+// instruction's dispatch is paid once per 128 elements.
+constexpr int kExpressionBlock = 128;
 
 template <typename T>
 class ExpressionEvaluator {
@@ -29,6 +30,7 @@ class ExpressionEvaluator {
     for (int j = 0; j < program.constant_count; ++j) {
       std::fill_n(reg(program.inputs + program.scalars + j), kExpressionBlock, program.constants[j]);
     }
+    for (int s = 0; s < program.uniform; ++s) execute(program.code[s], nullptr, 0, 0);
   }
 
   // For k in [begin, end): reads inputs[q][k], runs the program, writes outputs[q][k]. An output
@@ -43,7 +45,7 @@ class ExpressionEvaluator {
         // The last block's spare lanes compute on zeros and are never stored.
         for (int i = count; i < kExpressionBlock; ++i) r[i] = 0;
       }
-      for (int s = 0; s < program_.length; ++s) execute(program_.code[s], outputs, k, count);
+      for (int s = program_.uniform; s < program_.length; ++s) execute(program_.code[s], outputs, k, count);
     }
   }
 

@@ -41,12 +41,15 @@ struct ExpressionInstruction {
 };
 
 // Plain pointers, not std::vector: kernels of every instruction set read it (see scratch-array.h).
+// The first `uniform` instructions read only scalars, constants and each other (an optimizer's
+// 1 − β): they run once per evaluation, the rest once per block.
 struct ExpressionProgram {
   std::int32_t inputs, scalars, outputs, registers;
   std::int32_t constant_count;
   const double* constants;
   std::int32_t length;
   const ExpressionInstruction* code;
+  std::int32_t uniform;
 };
 
 }  // namespace nabla

@@ -14,8 +14,8 @@ const ruleHandles = new WeakMap<CompiledUpdateRule, number>();
 function handleOf(addon: NativeAddon, key: string, compile: (operations: readonly string[]) => ExpressionProgramCode): number {
   let handle = handles.get(key);
   if (handle === undefined) {
-    const { code, constants, inputs, scalars, outputs, registers } = compile(addon.expressionOperations());
-    handle = addon.compileExpression(code, constants, inputs, scalars, outputs, registers);
+    const { code, constants, inputs, scalars, outputs, registers, uniform } = compile(addon.expressionOperations());
+    handle = addon.compileExpression(code, constants, inputs, scalars, outputs, registers, uniform);
     handles.set(key, handle);
   }
   return handle;

@@ -1,9 +1,10 @@
-import type { ActivationExpression, CompiledUpdateRule, Expression } from "@nabla/core";
+import { EXPRESSION_OPERATORS, type ActivationExpression, type CompiledUpdateRule, type Expression, type ExpressionOperator } from "@nabla/core";
 
 // Expressions as the register programs the addon evaluates (native/expression-program.h): inputs,
 // scalars and constants in the first registers, then one result register per distinct
 // subexpression of an assignment, each computed once (GELU's tanh u in its derivative), and a
-// store per assignment. The operations and their order are the reference evaluation's
+// store per assignment. Instructions that read no input (an optimizer's 1 − β) come first and run
+// once per evaluation rather than per element. The operations and their order are the reference evaluation's
 // (compileExpression in @nabla/core); only the transcendental functions' last bits differ.
 
 /** A program as the addon's compileExpression takes it. */
@@ -16,6 +17,8 @@ export interface ExpressionProgramCode {
   readonly scalars: number;
   readonly outputs: number;
   readonly registers: number;
+  /** How many instructions, first in `code`, read only scalars, constants and each other. */
+  readonly uniform: number;
 }
 
 /** output ← value; later assignments then read the stored (rounded) value as the variable `rebinds`. */
@@ -62,11 +65,19 @@ export function compileExpressionProgram(
   [...constantValues.keys()].forEach((key, j) => constantRegisters.set(key, inputs.length + scalars.length + j));
   const variables = new Map<string, number>([...inputs.map((name, q) => [name, q] as const), ...scalars.map((name, j) => [name, inputs.length + j] as const)]);
 
+  const uniformCode: number[] = [];
   const code: number[] = [];
   let registers = inputs.length + scalars.length + constantValues.size;
+  // Registers whose value is the same for every element: scalars, constants, and results of those.
+  const uniformRegisters = new Set<number>(Array.from({ length: scalars.length + constantValues.size }, (_, j) => inputs.length + j));
   const emit = (operation: string, a: number, b = 0, c = 0) => {
     const result = registers++;
-    code.push(codeOf(operation), result, a, b, c);
+    // pow's exponent and store's output are part of the instruction, not registers.
+    const arity = operation === "pow" || operation === "store" ? 1 : EXPRESSION_OPERATORS[operation as ExpressionOperator];
+    const operands = [a, b, c].slice(0, arity);
+    const uniform = operation !== "store" && operands.every((register) => uniformRegisters.has(register));
+    if (uniform) uniformRegisters.add(result);
+    (uniform ? uniformCode : code).push(codeOf(operation), result, a, b, c);
     return result;
   };
   for (const { output, value, rebinds } of assignments) {
@@ -91,7 +102,15 @@ export function compileExpressionProgram(
     const stored = emit("store", compile(value), output);
     if (rebinds !== undefined) variables.set(rebinds, stored);
   }
-  return { code: Int32Array.from(code), constants: Float64Array.from(constantValues.values()), inputs: inputs.length, scalars: scalars.length, outputs, registers };
+  return {
+    code: Int32Array.from([...uniformCode, ...code]),
+    constants: Float64Array.from(constantValues.values()),
+    inputs: inputs.length,
+    scalars: scalars.length,
+    outputs,
+    registers,
+    uniform: uniformCode.length / 5,
+  };
 }
 
 /** The gradient flowing into an activation's output: a name no derivative can use (they read only "x" and "y"). */

@@ -16,7 +16,7 @@ export interface NativeAddon {
    * Checks and keeps a program compiled by compileExpressionProgram, returning its handle for
    * the kernels' `expression` arguments; programs live as long as the process.
    */
-  compileExpression(code: Int32Array, constants: Float64Array, inputs: number, scalars: number, outputs: number, registers: number): number;
+  compileExpression(code: Int32Array, constants: Float64Array, inputs: number, scalars: number, outputs: number, registers: number, uniform: number): number;
 }
 
 /** The kernels of one instruction set (see native/addon.cc for each signature). */
