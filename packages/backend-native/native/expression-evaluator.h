@@ -25,7 +25,9 @@ class ExpressionEvaluator {
  public:
   // `scalars` holds program.scalars values; every block reads them and the constants as splats.
   ExpressionEvaluator(const ExpressionProgram& program, const double* scalars)
-      : program_(program), registers_(std::int64_t{program.registers} * kExpressionBlock) {
+      : program_(program),
+        storage_(std::int64_t{program.registers} * kExpressionBlock + kAlignment / sizeof(double)),
+        registers_(aligned(storage_.data())) {
     for (int j = 0; j < program.scalars; ++j) std::fill_n(reg(program.inputs + j), kExpressionBlock, scalars[j]);
     for (int j = 0; j < program.constant_count; ++j) {
       std::fill_n(reg(program.inputs + program.scalars + j), kExpressionBlock, program.constants[j]);
@@ -53,7 +55,13 @@ class ExpressionEvaluator {
   using S = ExpressionSimd;
   using Vec = ExpressionVec;
 
-  double* reg(int i) const { return registers_.data() + std::int64_t{i} * kExpressionBlock; }
+  // Registers start on a cache line, so that no vector access is split across two lines.
+  static constexpr std::uintptr_t kAlignment = 64;
+  static double* aligned(double* p) {
+    return reinterpret_cast<double*>((reinterpret_cast<std::uintptr_t>(p) + kAlignment - 1) & ~(kAlignment - 1));
+  }
+
+  double* reg(int i) const { return registers_ + std::int64_t{i} * kExpressionBlock; }
 
   template <typename Op>
   void unary(const ExpressionInstruction& in, const Op& op) const {
@@ -132,7 +140,8 @@ class ExpressionEvaluator {
   }
 
   const ExpressionProgram& program_;
-  ScratchArray<double> registers_;
+  ScratchArray<double> storage_;
+  double* registers_;
 };
 
 }  // namespace NABLA_ISA
