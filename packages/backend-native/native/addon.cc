@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -112,6 +114,12 @@ class Args {
 
  private:
   static constexpr std::size_t kMaxArgs = 12;
+
+ public:
+  napi_value value(std::size_t i) const { return argv_[i]; }
+  napi_env env() const { return env_; }
+
+ private:
 
   bool typed_array(std::size_t i, napi_typedarray_type* type, std::size_t* length, void** data) const {
     bool is_typed_array = false;
@@ -264,14 +272,172 @@ bool optional_activation(const Args& args, std::size_t i, Activation* fn) {
   return true;
 }
 
-// linearForward(x, weight, bias, z, a, kernel, rows, inputs, outputs, threads); a and kernel may be null.
+// A compiled expression program with the storage its pointers refer to.
+struct OwnedExpressionProgram {
+  std::vector<double> constants;
+  std::vector<ExpressionInstruction> code;
+  ExpressionProgram program;
+};
+
+// Programs by handle, shared by every backend and instruction set in the process. Backends compile
+// each distinct expression once and keep its handle, so the list stays as short as the set of
+// expressions a process uses; programs are never freed.
+std::mutex expression_programs_mutex;
+std::vector<std::unique_ptr<OwnedExpressionProgram>> expression_programs;
+
+const ExpressionProgram& expression_program(const Args& args, std::size_t i) {
+  const Index handle = args.size(i);
+  std::lock_guard<std::mutex> lock(expression_programs_mutex);
+  require(handle < static_cast<Index>(expression_programs.size()), "unknown expression program handle");
+  return expression_programs[handle]->program;
+}
+
+// A program handle, or null for none.
+const ExpressionProgram* optional_expression_program(const Args& args, std::size_t i) {
+  return args.is_null(i) ? nullptr : &expression_program(args, i);
+}
+
+// Checks that every instruction names an operation, reads registers that exist, writes a result
+// register (never an input, scalar or constant, which the evaluator fills once) and stores to an
+// output that exists, so that no program can make a kernel touch memory it does not own.
+void validate_expression_program(const ExpressionProgram& p) {
+  const Index first_result = Index{p.inputs} + p.scalars + p.constant_count;
+  require(p.inputs >= 0 && p.scalars >= 0 && p.outputs >= 0 && p.constant_count >= 0 && first_result <= p.registers,
+          "compileExpression: register counts do not add up");
+  require(p.uniform >= 0 && p.uniform <= p.length, "compileExpression: more uniform instructions than instructions");
+  for (std::int32_t s = 0; s < p.length; ++s) {
+    const ExpressionInstruction& in = p.code[s];
+    require(in.operation >= 0 && in.operation < kExpressionOperationCount, "compileExpression: unknown operation code");
+    require(in.result >= first_result && in.result < p.registers, "compileExpression: result register out of range");
+    const auto operation = static_cast<ExpressionOperation>(in.operation);
+    const std::int32_t operands[3] = {in.a, in.b, in.c};
+    for (int k = 0; k < kExpressionOperands[in.operation]; ++k) {
+      require(operands[k] >= 0 && operands[k] < p.registers, "compileExpression: operand register out of range");
+    }
+    if (operation == ExpressionOperation::Pow) require(in.b >= -64 && in.b <= 64, "compileExpression: pow exponent out of range");
+    if (operation == ExpressionOperation::Store) require(in.b >= 0 && in.b < p.outputs, "compileExpression: store to a missing output");
+    // A uniform instruction runs before any input is loaded, and once.
+    if (s < p.uniform) {
+      require(operation != ExpressionOperation::Store, "compileExpression: a uniform instruction stores");
+      for (int k = 0; k < kExpressionOperands[in.operation]; ++k) {
+        require(operands[k] >= p.inputs, "compileExpression: a uniform instruction reads an input");
+      }
+    }
+  }
+}
+
+// compileExpression(code, constants, inputs, scalars, outputs, registers, uniform) → a handle for
+// the kernels' expression arguments. code holds five int32 per instruction: operation, result, a,
+// b, c; the first `uniform` of them read no input.
+napi_value compile_expression_binding(napi_env env, napi_callback_info info) {
+  const Args args(env, info, 7);
+  Index code_length = 0;
+  const std::int32_t* code = args.int32s(0, &code_length);
+  const FloatArray constants = args.floats(1);
+  require(constants.dtype == DType::Float64, "compileExpression: constants must be a Float64Array");
+  require(code_length % 5 == 0, "compileExpression: code must hold five int32 per instruction");
+  auto owned = std::make_unique<OwnedExpressionProgram>();
+  owned->constants.assign(constants.as<double>(), constants.as<double>() + constants.length);
+  for (Index k = 0; k < code_length; k += 5) owned->code.push_back({code[k], code[k + 1], code[k + 2], code[k + 3], code[k + 4]});
+  const auto count = [&](std::size_t i) {
+    const Index value = args.size(i);
+    require(value < (Index{1} << 20), "compileExpression: too many registers");
+    return static_cast<std::int32_t>(value);
+  };
+  owned->program = {count(2), count(3), count(4), count(5), static_cast<std::int32_t>(owned->constants.size()),
+                    owned->constants.data(), static_cast<std::int32_t>(owned->code.size()), owned->code.data(), count(6)};
+  validate_expression_program(owned->program);
+  std::lock_guard<std::mutex> lock(expression_programs_mutex);
+  expression_programs.push_back(std::move(owned));
+  return number(env, static_cast<double>(expression_programs.size() - 1));
+}
+
+// The arrays of a JavaScript array of typed arrays, all of one dtype.
+std::vector<FloatArray> float_arrays(const Args& args, std::size_t i) {
+  napi_env env = args.env();
+  bool is_array = false;
+  napi_is_array(env, args.value(i), &is_array);
+  if (!is_array) throw ArgumentError("argument " + std::to_string(i) + " must be an array of Float32Array or Float64Array");
+  std::uint32_t length = 0;
+  napi_get_array_length(env, args.value(i), &length);
+  std::vector<FloatArray> arrays;
+  for (std::uint32_t k = 0; k < length; ++k) {
+    napi_value element;
+    napi_get_element(env, args.value(i), k, &element);
+    napi_typedarray_type type;
+    std::size_t count;
+    void* data;
+    bool is_typed_array = false;
+    napi_is_typedarray(env, element, &is_typed_array);
+    if (!is_typed_array || napi_get_typedarray_info(env, element, &type, &count, &data, nullptr, nullptr) != napi_ok ||
+        (type != napi_float32_array && type != napi_float64_array)) {
+      throw ArgumentError("argument " + std::to_string(i) + " must be an array of Float32Array or Float64Array");
+    }
+    arrays.push_back({type == napi_float32_array ? DType::Float32 : DType::Float64, data, static_cast<Index>(count)});
+  }
+  return arrays;
+}
+
+// evaluateExpression(program, inputs, outputs, scalars, threads): the program over every element
+// of its arrays, all of one dtype and length; scalars is a Float64Array.
+napi_value evaluate_expression_binding(napi_env env, napi_callback_info info) {
+  const Args args(env, info, 5);
+  const ExpressionProgram& program = expression_program(args, 0);
+  const std::vector<FloatArray> inputs = float_arrays(args, 1), outputs = float_arrays(args, 2);
+  const FloatArray scalars = args.floats(3);
+  require(scalars.dtype == DType::Float64, "evaluateExpression: scalars must be a Float64Array");
+  require(static_cast<Index>(inputs.size()) == program.inputs && static_cast<Index>(outputs.size()) == program.outputs &&
+              scalars.length == program.scalars,
+          "evaluateExpression: the arrays and scalars do not match the program");
+  if (inputs.empty() && outputs.empty()) return undefined(env);
+  const FloatArray& like = inputs.empty() ? outputs[0] : inputs[0];
+  for (const auto* group : {&inputs, &outputs}) {
+    for (const FloatArray& array : *group) {
+      require(array.dtype == like.dtype, "evaluateExpression: operands mix Float32Array and Float64Array");
+      require(array.length == like.length, "evaluateExpression: array lengths differ");
+    }
+  }
+  dispatch(args, like, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    std::vector<const T*> in;
+    std::vector<T*> out;
+    for (const FloatArray& array : inputs) in.push_back(array.as<T>());
+    for (const FloatArray& array : outputs) out.push_back(array.as<T>());
+    kernels.evaluate_expression(program, in.data(), out.data(), scalars.as<double>(), like.length, args.threads(4));
+  });
+  return undefined(env);
+}
+
+// An activation given to a Linear kernel: a fused kernel code or a compiled expression program.
+struct LinearActivation {
+  bool present = false;
+  Activation fn{};
+  const ExpressionProgram* expression = nullptr;
+};
+
+// Arguments i (kernel code) and i + 1 (expression program handle): either or neither, not both.
+LinearActivation linear_activation(const Args& args, std::size_t i, const char* kernel) {
+  LinearActivation activation;
+  const bool fused = optional_activation(args, i, &activation.fn);
+  activation.expression = optional_expression_program(args, i + 1);
+  require(!(fused && activation.expression), (std::string(kernel) + ": give a kernel code or an expression program, not both").c_str());
+  activation.present = fused || activation.expression;
+  return activation;
+}
+
+// linearForward(x, weight, bias, z, a, kernel, expression, rows, inputs, outputs, threads); a, and
+// either kernel or expression, may be null.
 napi_value linear_forward_binding(napi_env env, napi_callback_info info) {
-  const Args args(env, info, 10);
+  const Args args(env, info, 11);
   const FloatArray x = args.floats(0), weight = args.floats(1), bias = args.floats(2), z = args.floats(3);
-  const Index rows = args.size(6), inputs = args.size(7), outputs = args.size(8);
-  Activation fn;
-  const bool activated = optional_activation(args, 5, &fn);
+  const Index rows = args.size(7), inputs = args.size(8), outputs = args.size(9);
+  const LinearActivation activation = linear_activation(args, 5, "linearForward");
+  const bool activated = activation.present;
   require(activated != args.is_null(4), "linearForward: give both the activation output and its kernel, or neither");
+  if (activation.expression) {
+    require(activation.expression->inputs == 1 && activation.expression->outputs == 1 && activation.expression->scalars == 0,
+            "linearForward: the expression program must map one input to one output");
+  }
   const FloatArray a = activated ? args.floats(4) : z;
   require_same_dtype({x, weight, bias, z, a});
   require(x.length == rows * inputs && weight.length == inputs * outputs && bias.length == outputs &&
@@ -280,18 +446,24 @@ napi_value linear_forward_binding(napi_env env, napi_callback_info info) {
   dispatch(args, x, [&](const auto& kernels) {
     using T = ElementOf<decltype(kernels)>;
     kernels.linear_forward(x.as<T>(), weight.as<T>(), bias.as<T>(), z.as<T>(), activated ? a.as<T>() : nullptr,
-                      activated ? &fn : nullptr, rows, inputs, outputs, args.threads(9));
+                           activated && !activation.expression ? &activation.fn : nullptr, activation.expression, rows,
+                           inputs, outputs, args.threads(10));
   });
   return undefined(env);
 }
 
-// linearInputGradient(g, weight, z, a, out, kernel, rows, inputs, outputs, threads); z, a and kernel may be null.
+// linearInputGradient(g, weight, z, a, out, kernel, expression, rows, inputs, outputs, threads); z,
+// a, and either kernel or expression, may be null.
 napi_value linear_input_gradient_binding(napi_env env, napi_callback_info info) {
-  const Args args(env, info, 10);
+  const Args args(env, info, 11);
   const FloatArray g = args.floats(0), weight = args.floats(1), out = args.floats(4);
-  const Index rows = args.size(6), inputs = args.size(7), outputs = args.size(8);
-  Activation fn;
-  const bool activated = optional_activation(args, 5, &fn);
+  const Index rows = args.size(7), inputs = args.size(8), outputs = args.size(9);
+  const LinearActivation activation = linear_activation(args, 5, "linearInputGradient");
+  const bool activated = activation.present;
+  if (activation.expression) {
+    require(activation.expression->inputs == 3 && activation.expression->outputs == 1 && activation.expression->scalars == 0,
+            "linearInputGradient: the expression program must map z, a and the gradient to one output");
+  }
   require(activated != args.is_null(2) && activated != args.is_null(3),
           "linearInputGradient: give z, a and the kernel of the activation below, or none of them");
   const FloatArray z = activated ? args.floats(2) : out, a = activated ? args.floats(3) : out;
@@ -304,8 +476,9 @@ napi_value linear_input_gradient_binding(napi_env env, napi_callback_info info) 
   dispatch(args, g, [&](const auto& kernels) {
     using T = ElementOf<decltype(kernels)>;
     kernels.linear_input_gradient(g.as<T>(), weight.as<T>(), activated ? z.as<T>() : nullptr,
-                                  activated ? a.as<T>() : nullptr, out.as<T>(), activated ? &fn : nullptr, rows, inputs,
-                                  outputs, args.threads(9));
+                                  activated ? a.as<T>() : nullptr, out.as<T>(),
+                                  activated && !activation.expression ? &activation.fn : nullptr, activation.expression,
+                                  rows, inputs, outputs, args.threads(10));
   });
   return undefined(env);
 }
@@ -510,6 +683,18 @@ napi_value activation_kernels_binding(napi_env env, napi_callback_info) {
   return result;
 }
 
+// expressionOperations() → the operation names of expression programs, in code order.
+napi_value expression_operations_binding(napi_env env, napi_callback_info) {
+  napi_value result;
+  napi_create_array_with_length(env, kExpressionOperationCount, &result);
+  for (int code = 0; code < kExpressionOperationCount; ++code) {
+    napi_value name;
+    napi_create_string_utf8(env, kExpressionOperationNames[code], NAPI_AUTO_LENGTH, &name);
+    napi_set_element(env, result, static_cast<std::uint32_t>(code), name);
+  }
+  return result;
+}
+
 // Reads the instruction set name of kernels(isa) and finds its table among the supported ones.
 const KernelTable& requested_table(napi_env env, napi_callback_info info) {
   std::size_t count = 1;
@@ -555,6 +740,7 @@ napi_value kernels_binding(napi_env env, napi_callback_info info) {
       property("gatherRows", guarded<gather_rows_binding>),
       property("copy", guarded<copy_binding>),
       property("fill", guarded<fill_binding>),
+      property("evaluateExpression", guarded<evaluate_expression_binding>),
   };
   napi_value result;
   napi_create_object(env, &result);
@@ -571,6 +757,8 @@ NAPI_MODULE_INIT() {
       {"supportedIsas", nullptr, supported_isas_binding, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"activationKernels", nullptr, activation_kernels_binding, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"kernels", nullptr, guarded<kernels_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"expressionOperations", nullptr, expression_operations_binding, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"compileExpression", nullptr, guarded<compile_expression_binding>, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
   };
   napi_define_properties(env, exports, sizeof(properties) / sizeof(properties[0]), properties);
   return exports;

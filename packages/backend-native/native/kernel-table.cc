@@ -30,7 +30,8 @@ constexpr TypedKernels<T> typed_kernels() {
           &mean_squared_error<T>,
           &softmax_cross_entropy<T>,
           &sgd_update<T>,
-          &adam_update<T>};
+          &adam_update<T>,
+          &evaluate_expression<T>};
 }
 
 }  // namespace

@@ -14,10 +14,10 @@ struct TypedKernels {
   using Element = T;
   using Index = std::int64_t;
   void (*gemm)(const T* a, const T* b, T* c, Index m, Index k, Index n, bool transpose_a, bool transpose_b, int threads);
-  void (*linear_forward)(const T* x, const T* weight, const T* bias, T* z, T* a, const Activation* fn, Index rows,
-                         Index inputs, Index outputs, int threads);
+  void (*linear_forward)(const T* x, const T* weight, const T* bias, T* z, T* a, const Activation* fn,
+                         const ExpressionProgram* expression, Index rows, Index inputs, Index outputs, int threads);
   void (*linear_input_gradient)(const T* g, const T* weight, const T* z, const T* a, T* out, const Activation* fn,
-                                Index rows, Index inputs, Index outputs, int threads);
+                                const ExpressionProgram* expression, Index rows, Index inputs, Index outputs, int threads);
   void (*linear_weight_gradients)(const T* x, const T* g, T* grad_w, T* grad_b, Index rows, Index inputs, Index outputs,
                                   int threads);
   void (*add_row_vector)(const T* x, const T* row, T* out, Index rows, Index cols, int threads);
@@ -36,6 +36,8 @@ struct TypedKernels {
                                   int threads);
   void (*sgd_update)(T* param, const T* grad, double lr, Index size, int threads);
   void (*adam_update)(T* param, const T* grad, T* m, T* v, const AdamStep& step, Index size, int threads);
+  void (*evaluate_expression)(const ExpressionProgram& program, const T* const* inputs, T* const* outputs,
+                              const double* scalars, Index size, int threads);
 };
 
 struct KernelTable {

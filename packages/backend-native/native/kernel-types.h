@@ -2,6 +2,7 @@
 #pragma once
 
 #include "activation-kernels.h"
+#include "expression-program.h"
 
 namespace nabla {
 

@@ -21,14 +21,18 @@ void gemm(const T* a, const T* b, T* c, std::int64_t m, std::int64_t k, std::int
           bool transpose_b, int threads);
 
 // linear.cc: a Linear layer x[rows×inputs]·weight[inputs×outputs] + bias with its neighbours.
-// z = x·weight + bias, and a = fn(z) when fn is not null.
+// z = x·weight + bias, and a = fn(z) when fn is not null, or a = expression(z) (inputs [z],
+// outputs [a]) when expression is not null.
 template <typename T>
-void linear_forward(const T* x, const T* weight, const T* bias, T* z, T* a, const Activation* fn, std::int64_t rows,
-                    std::int64_t inputs, std::int64_t outputs, int threads);
-// out = g·weightᵀ, times fn'(z) (z, a of the activation below, shaped like out) when fn is not null.
+void linear_forward(const T* x, const T* weight, const T* bias, T* z, T* a, const Activation* fn,
+                    const ExpressionProgram* expression, std::int64_t rows, std::int64_t inputs, std::int64_t outputs,
+                    int threads);
+// out = g·weightᵀ, times fn'(z) (z, a of the activation below, shaped like out) when fn is not
+// null, or out = expression(z, a, out) (inputs [z, a, out], outputs [out]) when expression is not null.
 template <typename T>
 void linear_input_gradient(const T* g, const T* weight, const T* z, const T* a, T* out, const Activation* fn,
-                           std::int64_t rows, std::int64_t inputs, std::int64_t outputs, int threads);
+                           const ExpressionProgram* expression, std::int64_t rows, std::int64_t inputs,
+                           std::int64_t outputs, int threads);
 // grad_w = xᵀ·g and grad_b = Σ_rows g.
 template <typename T>
 void linear_weight_gradients(const T* x, const T* g, T* grad_w, T* grad_b, std::int64_t rows, std::int64_t inputs,
@@ -66,6 +70,12 @@ double mean_squared_error(const T* pred, const T* target, T* grad, std::int64_t 
 template <typename T>
 double softmax_cross_entropy(const T* logits, const std::int32_t* labels, T* grad, std::int64_t rows,
                              std::int64_t cols, int threads);
+
+// expression.cc: runs the program over elements [0, size) of its input and output arrays (an
+// output may be an input), with `scalars` holding program.scalars values.
+template <typename T>
+void evaluate_expression(const ExpressionProgram& program, const T* const* inputs, T* const* outputs, const double* scalars,
+                         std::int64_t size, int threads);
 
 // optimizer.cc
 template <typename T>

@@ -5,8 +5,10 @@
 // registers, and nothing is packed. Wider layers go through gemm and one fused elementwise pass.
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 
 #include "activation-vectors.h"
+#include "expression-evaluator.h"
 #include "kernels.h"
 #include "scratch-array.h"
 #include "simd.h"
@@ -32,6 +34,18 @@ template <typename T>
 constexpr int kAccumulators = Simd<T>::kRegisters - 4;
 // Multiply-adds per thread below which waking a second thread does not pay.
 constexpr Index kParallelMultiplyAdds = Index{1} << 18;
+// Rows a thread finishes before handing them to a row epilogue (a plugin's compiled activation),
+// so that the epilogue reads them from cache.
+constexpr Index kEpilogueRows = 64;
+
+// Calls body(p0, p1) on [begin, end) in pieces of `piece` rows.
+template <typename Body>
+void for_each_piece(Index begin, Index end, Index piece, const Body& body) {
+  for (Index p0 = begin; p0 < end; p0 += piece) body(p0, std::min(end, p0 + piece));
+}
+
+// A row epilogue that does nothing: the layer has no compiled activation.
+constexpr auto kNoEpilogue = [](Index, Index) {};
 
 template <typename T>
 int vectors_for(Index width) {
@@ -116,15 +130,19 @@ inline void multiply_row_block(const T* a, Index depth, const T* packed, Index r
 }
 
 // Runs multiply_row_block over all rows, R at a time (kAccumulators vectors in all), the
-// threads taking contiguous ranges of rows.
-template <typename T, int V, typename Finish>
-void multiply_rows(const T* a, Index rows, Index depth, Index width, const T* packed, int threads, const Finish& finish) {
+// threads taking contiguous ranges of rows; after_rows(p0, p1) runs on each finished piece.
+template <typename T, int V, typename Finish, typename AfterRows>
+void multiply_rows(const T* a, Index rows, Index depth, Index width, const T* packed, int threads, const Finish& finish,
+                   const AfterRows& after_rows) {
   constexpr int R = kAccumulators<T> / V;
   const Index grain = std::max<Index>(R, kParallelMultiplyAdds / std::max<Index>(1, depth * width));
   parallel_for(threads, rows, grain, [&](Index begin, Index end) {
-    Index r = begin;
-    for (; r + R <= end; r += R) multiply_row_block<T, V, R>(a, depth, packed, r, finish);
-    for (; r < end; ++r) multiply_row_block<T, V, 1>(a, depth, packed, r, finish);
+    for_each_piece(begin, end, R * ((kEpilogueRows + R - 1) / R), [&](Index p0, Index p1) {
+      Index r = p0;
+      for (; r + R <= p1; r += R) multiply_row_block<T, V, R>(a, depth, packed, r, finish);
+      for (; r < p1; ++r) multiply_row_block<T, V, 1>(a, depth, packed, r, finish);
+      after_rows(p0, p1);
+    });
   });
 }
 
@@ -152,13 +170,20 @@ void finish_forward_rows(const T* bias, T* z, T* a, Index begin, Index end, Inde
   }
 }
 
-template <typename T, Activation F, bool Activate>
-void forward(const T* x, const T* weight, const T* bias, T* z, T* a, Index rows, Index depth, Index width, int threads) {
+// after_rows(p0, p1) runs on rows of z as they are finished, on the thread that finished them.
+template <typename T, Activation F, bool Activate, typename AfterRows>
+void forward(const T* x, const T* weight, const T* bias, T* z, T* a, Index rows, Index depth, Index width, int threads,
+             const AfterRows& after_rows) {
   using S = Simd<T>;
   if (!is_narrow<T>(depth, width)) {
     gemm<T>(x, weight, z, rows, depth, width, false, false, threads);
     const Index grain = std::max<Index>(1, (Index{1} << 15) / width);
-    parallel_for(threads, rows, grain, [&](Index begin, Index end) { finish_forward_rows<T, F, Activate>(bias, z, a, begin, end, width); });
+    parallel_for(threads, rows, grain, [&](Index begin, Index end) {
+      for_each_piece(begin, end, kEpilogueRows, [&](Index p0, Index p1) {
+        finish_forward_rows<T, F, Activate>(bias, z, a, p0, p1, width);
+        after_rows(p0, p1);
+      });
+    });
     return;
   }
   const int vectors = vectors_for<T>(width);
@@ -172,17 +197,22 @@ void forward(const T* x, const T* weight, const T* bias, T* z, T* a, Index rows,
       const auto zv = S::add(acc, b[v]);
       layout.store(z + r * width, v, zv);
       if constexpr (Activate) layout.store(a + r * width, v, activation_value<T, F>(zv));
-    });
+    }, after_rows);
   });
 }
 
-template <typename T, Activation F, bool Activate>
+// after_rows(p0, p1) runs on rows of out as they are finished, on the thread that finished them.
+template <typename T, Activation F, bool Activate, typename AfterRows>
 void input_gradient(const T* g, const T* weight, const T* z, const T* a, T* out, Index rows, Index inputs, Index outputs,
-                    int threads) {
+                    int threads, const AfterRows& after_rows) {
   using S = Simd<T>;
   if (!is_narrow<T>(outputs, inputs)) {
     gemm<T>(g, weight, out, rows, outputs, inputs, false, true, threads);
     if constexpr (Activate) activate_backward<T>(F, z, a, out, out, rows * inputs, threads);
+    if constexpr (!std::is_same_v<AfterRows, std::decay_t<decltype(kNoEpilogue)>>) {
+      const Index grain = std::max<Index>(1, (Index{1} << 15) / inputs);
+      parallel_for(threads, rows, grain, [&](Index begin, Index end) { for_each_piece(begin, end, kEpilogueRows, after_rows); });
+    }
     return;
   }
   // out[r, i] = Σ_j g[r, j]·weight[i, j]: the inner dimension is the layer's outputs.
@@ -198,7 +228,7 @@ void input_gradient(const T* g, const T* weight, const T* z, const T* a, T* out,
       } else {
         layout.store(out + at, v, acc);
       }
-    });
+    }, after_rows);
   });
 }
 
@@ -291,24 +321,47 @@ void narrow_weight_gradients(const T* x, const T* g, T* grad_w, T* grad_b, Index
 }  // namespace
 
 template <typename T>
-void linear_forward(const T* x, const T* weight, const T* bias, T* z, T* a, const Activation* fn, Index rows, Index inputs,
-                    Index outputs, int threads) {
+void linear_forward(const T* x, const T* weight, const T* bias, T* z, T* a, const Activation* fn,
+                    const ExpressionProgram* expression, Index rows, Index inputs, Index outputs, int threads) {
   if (rows == 0 || outputs == 0) return;
-  if (fn == nullptr) return forward<T, Activation::Relu, false>(x, weight, bias, z, nullptr, rows, inputs, outputs, threads);
+  if (expression != nullptr) {
+    // a = g(z) on each piece of rows right after its bias add.
+    const auto activate_rows = [&](Index p0, Index p1) {
+      const T* const in[1] = {z + p0 * outputs};
+      T* const out[1] = {a + p0 * outputs};
+      ExpressionEvaluator<T>(*expression, nullptr).run(in, out, 0, (p1 - p0) * outputs);
+    };
+    return forward<T, Activation::Relu, false>(x, weight, bias, z, nullptr, rows, inputs, outputs, threads, activate_rows);
+  }
+  if (fn == nullptr) {
+    return forward<T, Activation::Relu, false>(x, weight, bias, z, nullptr, rows, inputs, outputs, threads, kNoEpilogue);
+  }
   with_activation(*fn, [&](auto tag) {
-    forward<T, decltype(tag)::value, true>(x, weight, bias, z, a, rows, inputs, outputs, threads);
+    forward<T, decltype(tag)::value, true>(x, weight, bias, z, a, rows, inputs, outputs, threads, kNoEpilogue);
   });
 }
 
 template <typename T>
-void linear_input_gradient(const T* g, const T* weight, const T* z, const T* a, T* out, const Activation* fn, Index rows,
-                           Index inputs, Index outputs, int threads) {
+void linear_input_gradient(const T* g, const T* weight, const T* z, const T* a, T* out, const Activation* fn,
+                           const ExpressionProgram* expression, Index rows, Index inputs, Index outputs, int threads) {
   if (rows == 0 || inputs == 0) return;
+  if (expression != nullptr) {
+    // out = out ⊙ g'(z) on each piece of rows as soon as its product is stored.
+    const auto differentiate_rows = [&](Index p0, Index p1) {
+      const Index at = p0 * inputs;
+      const T* const in[3] = {z + at, a + at, out + at};
+      T* const result[1] = {out + at};
+      ExpressionEvaluator<T>(*expression, nullptr).run(in, result, 0, (p1 - p0) * inputs);
+    };
+    return input_gradient<T, Activation::Relu, false>(g, weight, nullptr, nullptr, out, rows, inputs, outputs, threads,
+                                                      differentiate_rows);
+  }
   if (fn == nullptr) {
-    return input_gradient<T, Activation::Relu, false>(g, weight, nullptr, nullptr, out, rows, inputs, outputs, threads);
+    return input_gradient<T, Activation::Relu, false>(g, weight, nullptr, nullptr, out, rows, inputs, outputs, threads,
+                                                      kNoEpilogue);
   }
   with_activation(*fn, [&](auto tag) {
-    input_gradient<T, decltype(tag)::value, true>(g, weight, z, a, out, rows, inputs, outputs, threads);
+    input_gradient<T, decltype(tag)::value, true>(g, weight, z, a, out, rows, inputs, outputs, threads, kNoEpilogue);
   });
 }
 
@@ -326,9 +379,10 @@ void linear_weight_gradients(const T* x, const T* g, T* grad_w, T* grad_b, Index
 }
 
 #define NABLA_INSTANTIATE(T)                                                                                      \
-  template void linear_forward<T>(const T*, const T*, const T*, T*, T*, const Activation*, Index, Index, Index, int); \
-  template void linear_input_gradient<T>(const T*, const T*, const T*, const T*, T*, const Activation*, Index, Index, \
-                                         Index, int);                                                             \
+  template void linear_forward<T>(const T*, const T*, const T*, T*, T*, const Activation*, const ExpressionProgram*,  \
+                                  Index, Index, Index, int);                                                      \
+  template void linear_input_gradient<T>(const T*, const T*, const T*, const T*, T*, const Activation*,           \
+                                         const ExpressionProgram*, Index, Index, Index, int);                     \
   template void linear_weight_gradients<T>(const T*, const T*, T*, T*, Index, Index, Index, int);
 
 NABLA_INSTANTIATE(float)

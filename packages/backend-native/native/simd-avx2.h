@@ -83,6 +83,18 @@ struct Simd<double> {
   static Vec greater_or_nan(Vec a, Vec b) { return _mm256_cmp_pd(a, b, _CMP_NLE_UQ); }
   static Vec bit_and(Vec a, Vec b) { return _mm256_and_pd(a, b); }
   static Vec bit_or(Vec a, Vec b) { return _mm256_or_pd(a, b); }
+  // For the expression evaluator (expression-math.h): the remaining comparisons, JavaScript's
+  // `!==` being true for NaN, and the integer view of the lanes that log needs.
+  static Vec sqrt(Vec a) { return _mm256_sqrt_pd(a); }
+  static Vec equal(Vec a, Vec b) { return _mm256_cmp_pd(a, b, _CMP_EQ_OQ); }
+  static Vec not_equal(Vec a, Vec b) { return _mm256_cmp_pd(a, b, _CMP_NEQ_UQ); }
+  static Vec less_equal(Vec a, Vec b) { return _mm256_cmp_pd(a, b, _CMP_LE_OQ); }
+  static Vec greater_equal(Vec a, Vec b) { return _mm256_cmp_pd(a, b, _CMP_GE_OQ); }
+  static Vec unordered(Vec a, Vec b) { return _mm256_cmp_pd(a, b, _CMP_UNORD_Q); }
+  static Vec bit_xor(Vec a, Vec b) { return _mm256_xor_pd(a, b); }
+  static Vec from_bits(long long bits) { return _mm256_castsi256_pd(_mm256_set1_epi64x(bits)); }
+  static Vec add_bits(Vec a, Vec b) { return _mm256_castsi256_pd(_mm256_add_epi64(_mm256_castpd_si256(a), _mm256_castpd_si256(b))); }
+  static Vec shift_bits_right(Vec a, int n) { return _mm256_castsi256_pd(_mm256_srli_epi64(_mm256_castpd_si256(a), n)); }
   static Vec round(Vec a) { return _mm256_round_pd(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
   static Mask lane_mask(int count) {
     return _mm256_cmpgt_epi64(_mm256_set1_epi64x(count), _mm256_setr_epi64x(0, 1, 2, 3));

@@ -89,6 +89,18 @@ struct Simd<double> {
   static Vec greater_or_nan(Vec a, Vec b) { return lanes(_mm512_cmp_pd_mask(a, b, _CMP_NLE_UQ)); }
   static Vec bit_and(Vec a, Vec b) { return _mm512_and_pd(a, b); }
   static Vec bit_or(Vec a, Vec b) { return _mm512_or_pd(a, b); }
+  // For the expression evaluator (expression-math.h): the remaining comparisons, JavaScript's
+  // `!==` being true for NaN, and the integer view of the lanes that log needs.
+  static Vec sqrt(Vec a) { return _mm512_sqrt_pd(a); }
+  static Vec equal(Vec a, Vec b) { return lanes(_mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ)); }
+  static Vec not_equal(Vec a, Vec b) { return lanes(_mm512_cmp_pd_mask(a, b, _CMP_NEQ_UQ)); }
+  static Vec less_equal(Vec a, Vec b) { return lanes(_mm512_cmp_pd_mask(a, b, _CMP_LE_OQ)); }
+  static Vec greater_equal(Vec a, Vec b) { return lanes(_mm512_cmp_pd_mask(a, b, _CMP_GE_OQ)); }
+  static Vec unordered(Vec a, Vec b) { return lanes(_mm512_cmp_pd_mask(a, b, _CMP_UNORD_Q)); }
+  static Vec bit_xor(Vec a, Vec b) { return _mm512_xor_pd(a, b); }
+  static Vec from_bits(long long bits) { return _mm512_castsi512_pd(_mm512_set1_epi64(bits)); }
+  static Vec add_bits(Vec a, Vec b) { return _mm512_castsi512_pd(_mm512_add_epi64(_mm512_castpd_si512(a), _mm512_castpd_si512(b))); }
+  static Vec shift_bits_right(Vec a, int n) { return _mm512_castsi512_pd(_mm512_srli_epi64(_mm512_castpd_si512(a), n)); }
   static Vec round(Vec a) { return _mm512_roundscale_pd(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
   static Mask lane_mask(int count) { return static_cast<Mask>((1u << count) - 1); }
   static Vec masked_load(const double* p, Mask mask) { return _mm512_maskz_loadu_pd(mask, p); }

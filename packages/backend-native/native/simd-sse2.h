@@ -90,6 +90,18 @@ struct Simd<double> {
   static Vec greater_or_nan(Vec a, Vec b) { return _mm_cmpnle_pd(a, b); }
   static Vec bit_and(Vec a, Vec b) { return _mm_and_pd(a, b); }
   static Vec bit_or(Vec a, Vec b) { return _mm_or_pd(a, b); }
+  // For the expression evaluator (expression-math.h): the remaining comparisons, JavaScript's
+  // `!==` being true for NaN, and the integer view of the lanes that log needs.
+  static Vec sqrt(Vec a) { return _mm_sqrt_pd(a); }
+  static Vec equal(Vec a, Vec b) { return _mm_cmpeq_pd(a, b); }
+  static Vec not_equal(Vec a, Vec b) { return _mm_cmpneq_pd(a, b); }
+  static Vec less_equal(Vec a, Vec b) { return _mm_cmple_pd(a, b); }
+  static Vec greater_equal(Vec a, Vec b) { return _mm_cmpge_pd(a, b); }
+  static Vec unordered(Vec a, Vec b) { return _mm_cmpunord_pd(a, b); }
+  static Vec bit_xor(Vec a, Vec b) { return _mm_xor_pd(a, b); }
+  static Vec from_bits(long long bits) { return _mm_castsi128_pd(_mm_set1_epi64x(bits)); }
+  static Vec add_bits(Vec a, Vec b) { return _mm_castsi128_pd(_mm_add_epi64(_mm_castpd_si128(a), _mm_castpd_si128(b))); }
+  static Vec shift_bits_right(Vec a, int n) { return _mm_castsi128_pd(_mm_srli_epi64(_mm_castpd_si128(a), n)); }
   static Vec round(Vec a) { return _mm_cvtepi32_pd(_mm_cvtpd_epi32(a)); }
   static Mask lane_mask(int count) { return count; }
   static Vec masked_load(const double* p, Mask count) {

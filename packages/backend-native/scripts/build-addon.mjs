@@ -46,6 +46,9 @@ const result = spawnSync(process.execPath, [nodeGyp, "rebuild", `--nodedir=${nod
   cwd: nativeDir,
   stdio: ["ignore", "pipe", "pipe"],
   encoding: "utf8",
+  // GCC 12 warns about its own AVX-512 headers once per inlined intrinsic, megabytes of it; past
+  // the default 1 MiB spawnSync would kill the build.
+  maxBuffer: 256 * 1024 * 1024,
 });
 if (result.status !== 0) {
   const log = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim().split("\n").slice(-15).join("\n");

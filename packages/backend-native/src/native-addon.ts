@@ -10,12 +10,33 @@ export interface NativeAddon {
   kernels(isa: NativeIsa): NativeKernels;
   /** The fused activation names, in id order, from the list the addon was built with. */
   activationKernels(): string[];
+  /** The operation names of expression programs, in code order (native/expression-program.h). */
+  expressionOperations(): string[];
+  /**
+   * Checks and keeps a program compiled by compileExpressionProgram, returning its handle for
+   * the kernels' `expression` arguments; programs live as long as the process.
+   */
+  compileExpression(code: Int32Array, constants: Float64Array, inputs: number, scalars: number, outputs: number, registers: number, uniform: number): number;
 }
 
 /** The kernels of one instruction set (see native/addon.cc for each signature). */
 export interface NativeKernels {
   matmul(a: FloatArray, b: FloatArray, out: FloatArray, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean, threads: number): void;
-  linearForward(x: FloatArray, weight: FloatArray, bias: FloatArray, z: FloatArray, a: FloatArray | null, kernel: number | null, rows: number, inputs: number, outputs: number, threads: number): void;
+  /** `kernel` (a fused activation's code) or `expression` (a forward program's handle) computes a from z; null both for none. */
+  linearForward(
+    x: FloatArray,
+    weight: FloatArray,
+    bias: FloatArray,
+    z: FloatArray,
+    a: FloatArray | null,
+    kernel: number | null,
+    expression: number | null,
+    rows: number,
+    inputs: number,
+    outputs: number,
+    threads: number,
+  ): void;
+  /** `kernel` or `expression` (a backward program's handle) is the activation below; null both for none. */
   linearInputGradient(
     g: FloatArray,
     weight: FloatArray,
@@ -23,6 +44,7 @@ export interface NativeKernels {
     a: FloatArray | null,
     out: FloatArray,
     kernel: number | null,
+    expression: number | null,
     rows: number,
     inputs: number,
     outputs: number,
@@ -56,6 +78,8 @@ export interface NativeKernels {
   gatherRows(x: FloatArray, indices: Int32Array, out: FloatArray, cols: number, threads: number): void;
   copy(source: FloatArray, target: FloatArray, threads: number): void;
   fill(x: FloatArray, value: number, threads: number): void;
+  /** Runs a compiled program over every element of its arrays (an output may also be an input). */
+  evaluateExpression(program: number, inputs: readonly FloatArray[], outputs: readonly FloatArray[], scalars: Float64Array, threads: number): void;
 }
 
 export type AddonLoad =

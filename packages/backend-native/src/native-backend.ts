@@ -9,6 +9,7 @@ import {
   type FloatArray,
   type Tensor,
 } from "@nabla/core";
+import { activationProgramHandles, updateRuleProgramHandle } from "./expression-program-handles.js";
 import { loadNativeAddon } from "./native-addon.js";
 import { NativeBackendUnavailableError } from "./native-backend-unavailable-error.js";
 import { chooseNativeIsa, type NativeIsa } from "./native-isa.js";
@@ -62,6 +63,9 @@ function kernelOf(fn: ActivationFunction): number | undefined {
   return fusedActivationKernelId(fn.kernel);
 }
 
+/** The scalars of an activation's programs, which take none. */
+const NO_SCALARS = new Float64Array(0);
+
 /** True when the addon is built and loads on this x86-64 CPU (and NABLA_DISABLE_NATIVE is not 1). */
 export function isNativeBackendAvailable(): boolean {
   return loadNativeAddon().addon !== undefined;
@@ -84,6 +88,8 @@ export function createNativeBackend(options: NativeBackendOptions = {}): NativeB
   const threads = threadCount(options.threads);
   const isa = instructionSet(options.isa, loaded.supportedIsas());
   const addon = loaded.kernels(isa);
+  /** The compiled programs of fn's expression, if it has one. */
+  const programsOf = (fn: ActivationFunction) => (fn.expression ? activationProgramHandles(loaded, fn.expression) : undefined);
 
   return {
     name: "native",
@@ -100,16 +106,30 @@ export function createNativeBackend(options: NativeBackendOptions = {}): NativeB
 
     linearForward(x, weight, bias, z, after) {
       const kernel = after ? kernelOf(after.fn) : undefined;
-      const fused = after !== null && kernel !== undefined;
-      addon.linearForward(x.data, weight.data, bias.data, z.data, fused ? after.out.data : null, kernel ?? null, x.rows, x.cols, weight.cols, threads);
-      // An activation without a fused kernel runs its own JavaScript on the finished z.
+      const expression = after && kernel === undefined ? programsOf(after.fn)?.forward : undefined;
+      const fused = after !== null && (kernel !== undefined || expression !== undefined);
+      addon.linearForward(x.data, weight.data, bias.data, z.data, fused ? after.out.data : null, kernel ?? null, expression ?? null, x.rows, x.cols, weight.cols, threads);
+      // An activation with neither a fused kernel nor an expression runs its own JavaScript on the finished z.
       if (after && !fused) javascript.activate(after.fn, z, after.out);
     },
 
     linearInputGradient(g, weight, out, below) {
       const kernel = below ? kernelOf(below.fn) : undefined;
-      const fused = below !== null && kernel !== undefined;
-      addon.linearInputGradient(g.data, weight.data, fused ? below.z.data : null, fused ? below.a.data : null, out.data, kernel ?? null, g.rows, weight.rows, weight.cols, threads);
+      const expression = below && kernel === undefined ? programsOf(below.fn)?.backward : undefined;
+      const fused = below !== null && (kernel !== undefined || expression !== undefined);
+      addon.linearInputGradient(
+        g.data,
+        weight.data,
+        fused ? below.z.data : null,
+        fused ? below.a.data : null,
+        out.data,
+        kernel ?? null,
+        expression ?? null,
+        g.rows,
+        weight.rows,
+        weight.cols,
+        threads,
+      );
       if (below && !fused) javascript.activateBackward(below.fn, below.z, below.a, out, out);
     },
 
@@ -128,20 +148,28 @@ export function createNativeBackend(options: NativeBackendOptions = {}): NativeB
     activate(fn: ActivationFunction, z, out) {
       const kernel = kernelOf(fn);
       if (kernel !== undefined) return addon.activate(kernel, z.data, out.data, threads);
-      // An activation without a fused kernel runs its own JavaScript, element by element.
+      const programs = programsOf(fn);
+      if (programs) return addon.evaluateExpression(programs.forward, [z.data], [out.data], NO_SCALARS, threads);
+      // An activation with neither a fused kernel nor an expression runs its own JavaScript, element by element.
       javascript.activate(fn, z, out);
     },
 
     activateBackward(fn: ActivationFunction, z, a, gradA, gradZ) {
       const kernel = kernelOf(fn);
       if (kernel !== undefined) return addon.activateBackward(kernel, z.data, a.data, gradA.data, gradZ.data, threads);
+      const programs = programsOf(fn);
+      if (programs) return addon.evaluateExpression(programs.backward, [z.data, a.data, gradA.data], [gradZ.data], NO_SCALARS, threads);
       javascript.activateBackward(fn, z, a, gradA, gradZ);
     },
 
     // Arbitrary JavaScript cannot run in the addon.
     map: javascript.map,
-    // Update rules run as one generated JavaScript loop per step, not a map per assignment.
-    applyUpdateRule: javascript.applyUpdateRule,
+
+    // One threaded pass over the tensors, every assignment per element.
+    applyUpdateRule(rule, tensors, scalars) {
+      const arrays = tensors.map((t) => t.data);
+      addon.evaluateExpression(updateRuleProgramHandle(loaded, rule), arrays, arrays, Float64Array.from(scalars), threads);
+    },
 
     multiply(a, b, out) {
       addon.multiply(a.data, b.data, out.data, threads);
