@@ -81,14 +81,15 @@ void pack_a_transposed(const T* __restrict a, Index m, Index i0, Index rows, Ind
   }
 }
 
-// Asks for rows [p_from, p_to) × columns [i0, i0+rows) of a transposed A to be brought into L2.
+// Asks for rows [r_from, r_to) × columns [c0, c0+columns) of a stored matrix, rows `row_stride`
+// apart, to be brought into L2.
 template <typename T>
-void prefetch_transposed_rows(const T* a, Index m, Index i0, Index rows, Index p_from, Index p_to) {
+void prefetch_rows(const T* a, Index row_stride, Index r_from, Index r_to, Index c0, Index columns) {
   constexpr Index kLine = 64 / static_cast<Index>(sizeof(T));
-  for (Index p = p_from; p < p_to; ++p) {
-    const T* row = a + p * m + i0;
-    for (Index i = 0; i < rows; i += kLine) _mm_prefetch(reinterpret_cast<const char*>(row + i), _MM_HINT_T1);
-    _mm_prefetch(reinterpret_cast<const char*>(row + rows - 1), _MM_HINT_T1);
+  for (Index r = r_from; r < r_to; ++r) {
+    const T* row = a + r * row_stride + c0;
+    for (Index c = 0; c < columns; c += kLine) _mm_prefetch(reinterpret_cast<const char*>(row + c), _MM_HINT_T1);
+    _mm_prefetch(reinterpret_cast<const char*>(row + columns - 1), _MM_HINT_T1);
   }
 }
 
@@ -360,16 +361,20 @@ void gemm_narrow_transposed(const T* a, View<T> b, T* c, Index m, Index k, Index
           } else {
             pack_a_row_block_transposing(a, m, k, i0, p0, depth, a_block);
           }
-          // A transposed A's block kBlocksAhead ahead is fetched while this one is multiplied, a
-          // share per panel (the next one would arrive late: each of its rows is on another page);
-          // a row-major A's rows are long runs that the hardware prefetcher follows.
+          // The block kBlocksAhead ahead is fetched while this one is multiplied, a share per panel:
+          // the next one would arrive late (a transposed A's block has each row on its own page),
+          // and a row-major A's 1 KiB runs are too short for the hardware prefetcher to follow.
           const Index ahead = (p0 / kKc) * blocks_per_depth + (i0 - begin) / NB::kRows + kBlocksAhead;
           const Index next_p0 = ahead / blocks_per_depth * kKc;
           const Index next_i0 = begin + ahead % blocks_per_depth * NB::kRows;
           const Index next_depth = next_p0 < k ? std::min<Index>(kKc, k - next_p0) : 0;
           const Index next_rows = std::min<Index>(NB::kRows, end - next_i0);
           for (Index q = 0; q < panels; ++q) {
-            if (transpose_a) prefetch_transposed_rows(a, m, next_i0, next_rows, next_p0 + q * next_depth / panels, next_p0 + (q + 1) * next_depth / panels);
+            if (transpose_a) {
+              prefetch_rows(a, m, next_p0 + q * next_depth / panels, next_p0 + (q + 1) * next_depth / panels, next_i0, next_rows);
+            } else if (next_depth > 0) {
+              prefetch_rows(a, k, next_i0 + q * next_rows / panels, next_i0 + (q + 1) * next_rows / panels, next_p0, next_depth);
+            }
             narrow_micro_kernel(depth, packed_b.get() + (q * k + p0) * NB::kColumns, a_block,
                                 ct + q * NB::kColumns * stripe_rows + (i0 - begin), stripe_rows, p0 > 0);
           }
@@ -435,8 +440,7 @@ void gemm(const T* a, const T* b, T* c, Index m, Index k, Index n, bool transpos
           for (Index tile = 0; tile < tiles; ++tile) {
             const Index ir = tile * B::kMr;
             if (!direct_a) {
-              prefetch_transposed_rows(a, m, next_i0, next_rows, next_p0 + tile * next_depth / tiles,
-                                       next_p0 + (tile + 1) * next_depth / tiles);
+              prefetch_rows(a, m, next_p0 + tile * next_depth / tiles, next_p0 + (tile + 1) * next_depth / tiles, next_i0, next_rows);
             }
             const View<T> panel_a =
                 direct_a ? View<T>{a + (i0 + ir) * k + p0, k, 1} : View<T>{block_a + tile * panel_stride, 1, B::kMr};
