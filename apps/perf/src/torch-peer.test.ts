@@ -26,4 +26,9 @@ describe("torchScriptArgs", () => {
     expect(args).toEqual(expect.arrayContaining(["--rows=50000", "--epochs=3", "--dtype=float32", `--lr=${classification.learningRate}`, "--threads=2"]));
     expect(args.some((arg) => arg.startsWith("--batch-size"))).toBe(false);
   });
+
+  it("asks for mini-batch epochs where the task has a batch size", () => {
+    const classification = mlpTasks(false).find((t) => t.task === "classification")!;
+    expect(torchScriptArgs({ ...classification, batchSize: 128 }, { rows: 50000, dtype: "float32", epochs: 3, threads: 2 })).toContain("--batch-size=128");
+  });
 });

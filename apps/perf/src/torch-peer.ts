@@ -34,7 +34,7 @@ export class TorchScriptError extends Error {
   override readonly name = "TorchScriptError";
 }
 
-/** The arguments of python/torch_mlp.py for one task: numpy_mlp.py's, plus the thread count. */
+/** The arguments of python/torch_mlp.py for one task: numpy_mlp.py's, the thread count, and the task's batch size where it has one. */
 export function torchScriptArgs(task: MlpTask, run: { rows: number; dtype: DType; epochs: number; threads: number }): string[] {
   return [
     `--widths=${task.widths.join(",")}`,
@@ -45,6 +45,7 @@ export function torchScriptArgs(task: MlpTask, run: { rows: number; dtype: DType
     `--dtype=${run.dtype}`,
     `--lr=${task.learningRate}`,
     `--threads=${run.threads}`,
+    ...(task.batchSize === undefined ? [] : [`--batch-size=${task.batchSize}`]),
   ];
 }
 
