@@ -3,12 +3,17 @@ import { UsageError, parsePerfArgs } from "./args.js";
 
 describe("parsePerfArgs", () => {
   it("runs every section and peer by default", () => {
-    expect(parsePerfArgs([])).toEqual({ quick: false, sections: ["gemm", "epochs", "plugins", "heap", "peers"], peers: ["tfjs", "jax", "numpy"] });
+    expect(parsePerfArgs([])).toEqual({ quick: false, sections: ["gemm", "epochs", "plugins", "heap", "peers"], peers: ["tfjs", "jax", "numpy", "torch"] });
   });
 
   it("reads --quick, --out, --no-peers and thread lists", () => {
     const args = parsePerfArgs(["--quick", "--out=/tmp/x", "--no-peers", "--threads", "1,2,2"]);
     expect(args).toMatchObject({ quick: true, outDir: "/tmp/x", sections: ["gemm", "epochs", "plugins", "heap"], threads: [1, 2] });
+  });
+
+  it("runs no peer at all with --no-peers, not even in the GEMM section", () => {
+    expect(parsePerfArgs(["--no-peers"]).peers).toEqual([]);
+    expect(parsePerfArgs(["--peers", "torch"]).peers).toEqual(["torch"]);
   });
 
   it("reads --render with the perf.json to rewrite BENCHMARKS.md from", () => {

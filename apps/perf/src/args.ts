@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 
 export const SECTIONS = ["gemm", "epochs", "plugins", "heap", "peers"] as const;
 export type Section = (typeof SECTIONS)[number];
-export const PEERS = ["tfjs", "jax", "numpy"] as const;
+export const PEERS = ["tfjs", "jax", "numpy", "torch"] as const;
 export type Peer = (typeof PEERS)[number];
 
 export interface PerfArgs {
@@ -33,15 +33,17 @@ export const USAGE = `usage: pnpm bench:perf [--quick] [--out DIR] [--markdown F
   --quick         5,000 rows instead of 50,000 for the CIFAR shapes, fewer runs and epochs
   --out DIR       where perf.json goes (default apps/perf/results, apps/perf/results-quick with --quick)
   --markdown FILE where BENCHMARKS.md goes (default: the repo root; with --quick, the out folder)
-  --no-peers      skip TensorFlow.js, jax-js and NumPy
+  --no-peers      skip TensorFlow.js, jax-js, NumPy and PyTorch (epochs and GEMM rows)
   --only LIST     run only some of: ${SECTIONS.join(",")} (comma separated)
-  --peers LIST    run only some peers: ${PEERS.join(",")} (comma separated)
+  --peers LIST    run only some peers: ${PEERS.join(",")} (comma separated); numpy and torch
+                  also time the GEMM section's products
   --runs N        timed runs per GEMM (default 5, 3 with --quick)
   --threads LIST  thread counts for backends that take one (default: 1 and every core)
   --budget S      skip a configuration whose estimated time exceeds S seconds (default 300, 60 with --quick)
   --render FILE   measure nothing: rewrite BENCHMARKS.md from the numbers of an earlier run's perf.json
 
-  NABLA_PYTHON    the interpreter for the NumPy peer (default: python3 on PATH)`;
+  NABLA_PYTHON        the interpreter for the NumPy peer (default: python3 on PATH)
+  NABLA_TORCH_PYTHON  the interpreter for the PyTorch peer (default: /usr/bin/python3)`;
 
 function positiveInteger(flag: string, value: string): number {
   const n = Number(value);
@@ -88,6 +90,9 @@ export function parsePerfArgs(argv: readonly string[]): PerfArgs {
   if (values.threads !== undefined) args.threads = [...new Set(values.threads.split(",").map((t) => positiveInteger("--threads", t)))];
   if (values.budget !== undefined) args.budgetSeconds = positiveInteger("--budget", values.budget);
   if (values.render !== undefined) args.renderFrom = values.render;
-  if (values["no-peers"]) args.sections = args.sections.filter((s) => s !== "peers");
+  if (values["no-peers"]) {
+    args.sections = args.sections.filter((s) => s !== "peers");
+    args.peers = [];
+  }
   return args;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { benchmarksMarkdown, epochRatios, formatGflops, formatRatio, formatSeconds, gemmTable, ratioTable } from "./benchmarks-markdown.js";
+import { benchmarksMarkdown, epochRatios, formatGflops, formatRatio, formatSeconds, gemmRatioTable, gemmTable, ratioTable } from "./benchmarks-markdown.js";
+import { gemmRatios } from "./gemm-ratios.js";
 import type { EpochRow } from "./epoch-row.js";
 import type { GemmRow } from "./gemm-bench.js";
 import type { PerfReport } from "./perf-report.js";
@@ -60,17 +61,31 @@ describe("gemmTable", () => {
       gemm("nabla/reference", "float64", 1, "B", 0.5),
     ]);
     expect(table.split("\n")).toEqual([
-      "| Backend | dtype | Threads | A | B |",
-      "| --- | --- | ---: | ---: | ---: |",
-      "| nabla/native | float32 | 1 | 30.0 | 20.0 |",
-      "| nabla/native | float32 | 2 | 40.0 | — |",
-      "| nabla/reference | float64 | 1 | — | 0.50 |",
+      "| Backend | CPU | dtype | Threads | A | B |",
+      "| --- | --- | --- | ---: | ---: | ---: |",
+      "| nabla/native | test CPU | float32 | 1 | 30.0 | 20.0 |",
+      "| nabla/native | test CPU | float32 | 2 | 40.0 | — |",
+      "| nabla/reference | test CPU | float64 | 1 | — | 0.50 |",
     ]);
   });
 
   it("names the native kernels' instruction set path beside the backend", () => {
     const table = gemmTable([{ ...gemm("nabla/native", "float32", 2, "A", 40), nativeIsa: "avx512" }]);
-    expect(table.split("\n")[2]).toBe("| nabla/native (avx512) | float32 | 2 | 40.0 |");
+    expect(table.split("\n")[2]).toBe("| nabla/native (avx512) | test CPU | float32 | 2 | 40.0 |");
+  });
+
+  it("names a peer's library and BLAS beside it", () => {
+    const table = gemmTable([{ ...gemm("numpy", "float32", 2, "A", 40), blas: "NumPy 2.4.6 with scipy-openblas 0.3.31" }]);
+    expect(table.split("\n")[2]).toBe("| numpy (NumPy 2.4.6 with scipy-openblas 0.3.31) | test CPU | float32 | 2 | 40.0 |");
+  });
+});
+
+describe("gemmRatioTable", () => {
+  it("sets each product's Nabla and peer GFLOP/s side by side with Nabla ÷ peer", () => {
+    const rows = [{ ...gemm("nabla/native", "float32", 2, "X·W", 400), nativeIsa: "avx512" }, { ...gemm("numpy", "float32", 2, "X·W", 320), blas: "NumPy 2.4.6 with openblas" }];
+    expect(gemmRatioTable(gemmRatios(rows)).split("\n")[2]).toBe(
+      "| X·W | float32 | 2 | nabla/native (avx512) | 400.0 | numpy (NumPy 2.4.6 with openblas) | 320.0 | 1.25 |",
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import type { DType } from "@nabla/core";
 import { fastestEpoch, type EpochRow } from "./epoch-row.js";
 import type { GemmRow } from "./gemm-bench.js";
+import { gemmRatios, type GemmRatio } from "./gemm-ratios.js";
 import type { HeapRow } from "./heap-bench.js";
 import type { PerfReport } from "./perf-report.js";
 import { targetChecks, type TargetCheck } from "./perf-targets.js";
@@ -44,7 +45,7 @@ function table(header: readonly string[], align: readonly ("l" | "r")[], rows: r
 }
 
 function peerLabel(row: EpochRow): string {
-  const names = { nabla: "Nabla", tfjs: "TensorFlow.js", "jax-js": "jax-js", numpy: "NumPy" } as const;
+  const names = { nabla: "Nabla", tfjs: "TensorFlow.js", "jax-js": "jax-js", numpy: "NumPy", torch: "PyTorch" } as const;
   return `${names[row.system]} ${row.backend}`;
 }
 
@@ -68,21 +69,45 @@ export function epochRatios(epochs: readonly EpochRow[]): RatioRow[] {
   return ratios.sort((a, b) => taskOrder.indexOf(a.task) - taskOrder.indexOf(b.task) || a.dtype.localeCompare(b.dtype));
 }
 
-/** One row per backend (with the native kernels' path), dtype and thread count; one column per product. */
+/** A GEMM row's system as the tables name it: a Nabla backend with its native path, or a peer with its BLAS. */
+function gemmLabel(row: GemmRow): string {
+  if (row.blas) return `${row.backend} (${row.blas})`;
+  return row.nativeIsa ? `${row.backend} (${row.nativeIsa})` : row.backend;
+}
+
+/** One row per backend or peer (with the native kernels' path or the peer's BLAS), dtype and thread count; one column per product. */
 export function gemmTable(rows: readonly GemmRow[]): string {
   const shapes = [...new Set(rows.map((r) => r.shape))];
-  const keyOf = (r: GemmRow) => `${r.nativeIsa ? `${r.backend} (${r.nativeIsa})` : r.backend}|${r.dtype}|${r.threads ?? "default"}`;
+  const keyOf = (r: GemmRow) => `${gemmLabel(r)}|${r.cpuModel}|${r.dtype}|${r.threads ?? "default"}`;
   const ordered = [...rows].sort((a, b) => a.backend.localeCompare(b.backend) || a.dtype.localeCompare(b.dtype) || (a.threads ?? 0) - (b.threads ?? 0));
   const keys = [...new Set(ordered.map(keyOf))];
   const body = keys.map((key) => {
-    const [backend, dtype, threads] = key.split("|");
+    const [backend, cpu, dtype, threads] = key.split("|");
     const cells = shapes.map((shape) => {
       const found = rows.find((r) => keyOf(r) === key && r.shape === shape);
       return found ? formatGflops(found.gflops) : "—";
     });
-    return [backend, dtype, threads, ...cells];
+    return [backend, cpu, dtype, threads, ...cells];
   });
-  return table(["Backend", "dtype", "Threads", ...shapes], ["l", "l", "r", ...shapes.map(() => "r" as const)], body);
+  return table(["Backend", "CPU", "dtype", "Threads", ...shapes], ["l", "l", "l", "r", ...shapes.map(() => "r" as const)], body);
+}
+
+/** Nabla's fastest backend over each peer, product by product, GFLOP/s: above 1, Nabla is faster. */
+export function gemmRatioTable(ratios: readonly GemmRatio[]): string {
+  return table(
+    ["Product", "dtype", "Threads", "Nabla", "Nabla GFLOP/s", "Peer", "Peer GFLOP/s", "Nabla ÷ peer"],
+    ["l", "l", "r", "l", "r", "l", "r", "r"],
+    ratios.map((r) => [
+      r.shape,
+      r.dtype,
+      r.threads === null ? "default" : String(r.threads),
+      gemmLabel(r.nabla),
+      formatGflops(r.nabla.gflops),
+      gemmLabel(r.peer),
+      formatGflops(r.peer.gflops),
+      formatRatio(r.ratio),
+    ]),
+  );
 }
 
 export function epochTable(rows: readonly EpochRow[]): string {
@@ -187,6 +212,19 @@ export function benchmarksMarkdown(report: PerfReport): string {
       gemmTable(report.gemm),
       "",
     );
+    const ratios = gemmRatios(report.gemm);
+    if (ratios.length > 0) {
+      parts.push(
+        "## Matrix products, Nabla ÷ peer",
+        "",
+        commandLine(report),
+        "",
+        "GFLOP/s of Nabla's fastest backend over the peer's, same product, dtype and thread count, same run: above 1, Nabla is faster.",
+        "",
+        gemmRatioTable(ratios),
+        "",
+      );
+    }
   }
   if (report.epochs.length > 0) {
     parts.push(

@@ -15,9 +15,11 @@ import { runGemmBench } from "./gemm-bench.js";
 import { runHeapBench } from "./heap-bench.js";
 import { runJaxPeer } from "./jax-peer.js";
 import { machineInfo } from "./machine-info.js";
-import { runNumpyPeer } from "./numpy-peer.js";
+import { pythonCommand, runNumpyPeer } from "./numpy-peer.js";
+import { runPeerGemm, type GemmPeer } from "./peer-gemm.js";
 import { writeMarkdown, writePerfJson, type PerfReport } from "./perf-report.js";
 import { runTfjsPeer } from "./tfjs-peer.js";
+import { runTorchPeer, torchAvailable, torchPythonCommand } from "./torch-peer.js";
 
 const perfDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = resolve(perfDir, "../..");
@@ -85,6 +87,18 @@ async function main(argv: string[]): Promise<void> {
     });
     report.gemm.push(...gemm.rows);
     report.skipped.push(...gemm.skipped);
+    // The Python peers time the same products in the same run, so that the ratios compare like with like.
+    const gemmPeers: GemmPeer[] = [];
+    if (args.peers.includes("numpy")) gemmPeers.push({ library: "numpy", python: pythonCommand() });
+    if (args.peers.includes("torch")) {
+      if (torchAvailable()) gemmPeers.push({ library: "torch", python: torchPythonCommand() });
+      else report.notes.push(`PyTorch: ${torchPythonCommand()} cannot import torch, so the GEMM section has no PyTorch rows`);
+    }
+    for (const peer of gemmPeers) {
+      const measured = runPeerGemm(peer, { rows: cifarRows(args.quick), runs: args.runs ?? (args.quick ? 3 : 5), threads, dtypes: DTYPES, log });
+      report.gemm.push(...measured.rows);
+      report.skipped.push(...measured.skipped);
+    }
   }
   if (args.sections.includes("epochs")) {
     const epochs = await runEpochBench(discovery.backends, tasks, { threads: maxThreads, dtypes: DTYPES, warmupEpochs: 1, budgetSeconds, log, settle });
@@ -107,6 +121,7 @@ async function main(argv: string[]): Promise<void> {
       args.peers.includes("tfjs") ? await runTfjsPeer(tasks, peerOptions) : undefined,
       args.peers.includes("jax") ? await runJaxPeer(tasks, DTYPES, peerOptions) : undefined,
       args.peers.includes("numpy") ? runNumpyPeer(tasks, ["float64", "float32"], maxThreads, peerOptions) : undefined,
+      args.peers.includes("torch") ? runTorchPeer(tasks, ["float64", "float32"], maxThreads, peerOptions) : undefined,
     ];
     for (const peer of peers.filter((p) => p !== undefined)) {
       report.epochs.push(...peer.rows);

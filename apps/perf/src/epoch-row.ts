@@ -3,7 +3,7 @@ import { architecture, type MlpTask, type TaskName } from "./mlp-tasks.js";
 import type { RowPlatform } from "./row-platform.js";
 import { median } from "./timing.js";
 
-export type SystemName = "nabla" | "tfjs" | "jax-js" | "numpy";
+export type SystemName = "nabla" | "tfjs" | "jax-js" | "numpy" | "torch";
 
 /** Seconds per full-batch epoch of one MLP on one system, backend and dtype. */
 export interface EpochRow extends RowPlatform {

@@ -19,7 +19,10 @@ export interface GemmShape {
 }
 
 export interface GemmRow extends RowPlatform {
+  /** A Nabla backend's key ("nabla/native"), or a Python peer's library ("numpy", "torch"). */
   backend: string;
+  /** A peer's library and BLAS as it reports them, e.g. "NumPy 2.4.6 with scipy-openblas 0.3.31"; absent on Nabla's rows. */
+  blas?: string;
   dtype: DType;
   /** Threads the backend's kernels used; null where the backend takes no thread count. */
   threads: number | null;

@@ -3,13 +3,11 @@ import { fileURLToPath } from "node:url";
 import type { DType } from "@nabla/core";
 import { describeEpochRow, timedEpochRow, type PeerOptions, type PeerResult } from "./epoch-row.js";
 import type { MlpTask } from "./mlp-tasks.js";
+import { OPENBLAS_PINNING_VARIABLES, pythonPeerEnv } from "./python-env.js";
 import { rowPlatform } from "./row-platform.js";
 import { planEpochs } from "./timing.js";
 
 const SCRIPT = fileURLToPath(new URL("../python/numpy_mlp.py", import.meta.url));
-
-/** Variables that pin OpenBLAS to a core type or cache size in this sandbox; NumPy runs with its own detection. */
-const UNSET_FOR_NUMPY = ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"];
 
 /** The interpreter that runs the NumPy peer: NABLA_PYTHON when set (a machine may have several python3 with different NumPy builds), else python3 on PATH. */
 export function pythonCommand(): string {
@@ -33,8 +31,7 @@ export class NumpyScriptError extends Error {
 }
 
 function runScript(task: MlpTask, rows: number, dtype: DType, epochs: number, threads: number): ScriptOutput {
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
-  for (const name of UNSET_FOR_NUMPY) delete env[name];
+  const env = pythonPeerEnv(threads);
   const args = [
     SCRIPT,
     `--widths=${task.widths.join(",")}`,
@@ -69,7 +66,7 @@ export function runNumpyPeer(tasks: readonly MlpTask[], dtypes: readonly DType[]
         const probe = runScript(task, probeRows, dtype, 2, threads);
         if (!described) {
           result.notes.push(
-            `NumPy ${probe.numpy} (${pythonCommand()}) with ${probe.blas}, OPENBLAS_NUM_THREADS=${probe.openblasNumThreads}; ${UNSET_FOR_NUMPY.join(" and ")} unset for it; its epoch includes the first layer's input gradient, as the report computed it`,
+            `NumPy ${probe.numpy} (${pythonCommand()}) with ${probe.blas}, OPENBLAS_NUM_THREADS=${probe.openblasNumThreads}; ${OPENBLAS_PINNING_VARIABLES.join(" and ")} unset for it; its epoch includes the first layer's input gradient, as the report computed it`,
           );
           described = true;
         }

@@ -45,7 +45,7 @@ function report(overrides: Partial<PerfReport>): PerfReport {
 describe("targetChecks", () => {
   it("decides each target from the run's own numbers", () => {
     const checks = targetChecks(report({}));
-    expect(checks.map((c) => c.met)).toEqual([true, true, false, true, true, true, true]);
+    expect(checks.map((c) => c.met)).toEqual([true, true, false, true, true, true, true, undefined, undefined]);
     // wasm: the slowest product at the most threads decides, not the one-thread rows.
     expect(checks[0].measured).toBe("50.0 / 31.0 / 45.0 GFLOP/s (2 threads)");
     // wasm epoch over NumPy float64: 1.5 / 2.
@@ -72,7 +72,24 @@ describe("targetChecks", () => {
         ],
       }),
     );
-    expect(checks.map((c) => c.met)).toEqual([true, false, false, false, false, false, false]);
+    expect(checks.map((c) => c.met)).toEqual([true, false, false, false, false, false, false, undefined, undefined]);
+  });
+
+  it("puts native GEMM beside NumPy's product by product, and the native epoch beside NumPy float32's", () => {
+    const numpyRows = gemm("numpy", 2, [120, 110, 100]);
+    const base = report({});
+    const withNumpy = (nativeEpoch: number) =>
+      targetChecks({
+        ...base,
+        gemm: [...base.gemm, ...numpyRows],
+        epochs: [...base.epochs.filter((r) => !(r.backend === "nabla/native" && r.task === "classification")), epoch("nabla", "nabla/native", "float32", "classification", nativeEpoch), epoch("numpy", "openblas", "float32", "classification", 1)],
+      });
+    const [gemmCheck, epochCheck] = withNumpy(0.6).slice(7);
+    // native 130 / 109 / 150 over NumPy 120 / 110 / 100: the weight gradient is behind.
+    expect(gemmCheck).toMatchObject({ measured: "1.08 / 0.99 / 1.50 (2 threads)", met: false });
+    expect(epochCheck).toMatchObject({ met: true });
+    expect(epochCheck.measured).toContain("= 0.60");
+    expect(withNumpy(0.61)[8].met).toBe(false);
   });
 
   it("says what is missing instead of judging a target without its numbers", () => {

@@ -1,4 +1,5 @@
 import { fastestEpoch, type EpochRow } from "./epoch-row.js";
+import { gemmRatios } from "./gemm-ratios.js";
 import type { PerfReport } from "./perf-report.js";
 
 /** One performance target of the fast-kernels issue, checked against the numbers of one run. */
@@ -26,6 +27,16 @@ function gemmCheck(report: PerfReport, backend: string): TargetCheck {
   if (best.length === 0) return missing(target, `no ${backend} float32 GEMM rows`);
   const slowest = Math.min(...best.map((r) => r.gflops));
   return { target, measured: `${best.map((r) => r.gflops.toFixed(1)).join(" / ")} GFLOP/s (${threads} threads)`, met: slowest >= floor };
+}
+
+// Issue #11 item 3: native float32 ahead of NumPy/OpenBLAS on every product, measured side by side.
+function gemmAgainstNumpyCheck(report: PerfReport): TargetCheck {
+  const target = "nabla/native float32 GEMM ≥ 1.0 × NumPy's on each CIFAR product (same run, most threads)";
+  const ratios = gemmRatios(report.gemm).filter((r) => r.peer.backend === "numpy" && r.dtype === "float32" && r.nabla.backend === "nabla/native");
+  const threads = Math.max(...ratios.map((r) => r.threads ?? 0));
+  const atMost = ratios.filter((r) => (r.threads ?? 0) === threads);
+  if (atMost.length === 0) return missing(target, "no native and NumPy float32 GEMM rows");
+  return { target, measured: `${atMost.map((r) => r.ratio.toFixed(2)).join(" / ")} (${threads} threads)`, met: atMost.every((r) => r.ratio >= 1) };
 }
 
 function ratioCheck(target: string, ours: EpochRow | undefined, theirs: EpochRow | undefined, limit: number, what: string): TargetCheck {
@@ -94,5 +105,16 @@ export function targetChecks(report: PerfReport): TargetCheck[] {
       met: speedup >= 40,
     });
   }
+
+  checks.push(gemmAgainstNumpyCheck(report));
+  checks.push(
+    ratioCheck(
+      "nabla/native float32 classification epoch ≤ 0.6 × NumPy float32's",
+      nativeEpoch,
+      fastestEpoch(rows, { system: "numpy", task: "classification", dtype: "float32" }),
+      0.6,
+      "native or NumPy float32 classification",
+    ),
+  );
   return checks;
 }

@@ -81,32 +81,32 @@ void pack_a_transposed(const T* __restrict a, Index m, Index i0, Index rows, Ind
   }
 }
 
-// Asks for rows [p_from, p_to) × columns [i0, i0+rows) of a transposed A to be brought into L2.
+// Asks for rows [r_from, r_to) × columns [c0, c0+columns) of a stored matrix, rows `row_stride`
+// apart, to be brought into L2.
 template <typename T>
-void prefetch_transposed_rows(const T* a, Index m, Index i0, Index rows, Index p_from, Index p_to) {
+void prefetch_rows(const T* a, Index row_stride, Index r_from, Index r_to, Index c0, Index columns) {
   constexpr Index kLine = 64 / static_cast<Index>(sizeof(T));
-  for (Index p = p_from; p < p_to; ++p) {
-    const T* row = a + p * m + i0;
-    for (Index i = 0; i < rows; i += kLine) _mm_prefetch(reinterpret_cast<const char*>(row + i), _MM_HINT_T1);
-    _mm_prefetch(reinterpret_cast<const char*>(row + rows - 1), _MM_HINT_T1);
+  for (Index r = r_from; r < r_to; ++r) {
+    const T* row = a + r * row_stride + c0;
+    for (Index c = 0; c < columns; c += kLine) _mm_prefetch(reinterpret_cast<const char*>(row + c), _MM_HINT_T1);
+    _mm_prefetch(reinterpret_cast<const char*>(row + columns - 1), _MM_HINT_T1);
   }
 }
 
-// Packs columns [j0, j0+NR) × rows [p0, p0+depth) of B (k×n) into one panel, NR values per k;
-// columns past the end are zeros.
-template <typename T>
+// Packs columns [j0, j0+Width) × rows [p0, p0+depth) of B (k×n) into one panel, Width values
+// per k; columns past the end are zeros.
+template <typename T, int Width>
 void pack_b(View<T> b, Index n, Index j0, Index p0, Index depth, T* out) {
-  constexpr int kNr = Blocking<T>::kNr;
-  const int valid = static_cast<int>(std::min<Index>(kNr, n - j0));
+  const int valid = static_cast<int>(std::min<Index>(Width, n - j0));
   if (b.col_stride == 1) {
     for (Index p = 0; p < depth; ++p) {
       const T* src = b.data + (p0 + p) * b.row_stride + j0;
-      for (int j = 0; j < kNr; ++j) out[p * kNr + j] = j < valid ? src[j] : T(0);
+      for (int j = 0; j < Width; ++j) out[p * Width + j] = j < valid ? src[j] : T(0);
     }
   } else {
-    for (int j = 0; j < kNr; ++j) {
+    for (int j = 0; j < Width; ++j) {
       const T* src = b.data + (j0 + j) * b.col_stride + p0;
-      for (Index p = 0; p < depth; ++p) out[p * kNr + j] = j < valid ? src[p] : T(0);
+      for (Index p = 0; p < depth; ++p) out[p * Width + j] = j < valid ? src[p] : T(0);
     }
   }
 }
@@ -204,24 +204,186 @@ void multiply_tile_row(Index depth, View<T> a_panel, const T* b, Index k, Index 
   }
 }
 
-// B as panels: panel q holds columns [q·NR, q·NR+NR) for every k, NR values per k. It is about
-// the size of B and is packed once for all rows of C, the threads sharing the work.
-template <typename T>
+// B as panels: panel q holds columns [q·Width, q·Width+Width) for every k, Width values per k.
+// It is about the size of B and is packed once for all rows of C, the threads sharing the work.
+template <typename T, int Width>
 std::unique_ptr<T[], AlignedFree> pack_b_panels(View<T> b, Index k, Index n, int threads) {
-  using B = Blocking<T>;
-  const Index panels = (n + B::kNr - 1) / B::kNr;
-  const Index depth_blocks = (k + B::kKc - 1) / B::kKc;
-  auto packed = allocate_aligned<T>(panels * k * B::kNr);
+  constexpr Index kKc = Blocking<T>::kKc;
+  const Index panels = (n + Width - 1) / Width;
+  const Index depth_blocks = (k + kKc - 1) / kKc;
+  auto packed = allocate_aligned<T>(panels * k * Width);
   std::atomic<Index> next{0};
   const Index tasks = panels * depth_blocks;
   ThreadPool::instance().run(static_cast<int>(std::min<Index>(threads, tasks)), [&](int, int) {
     for (Index task; (task = next.fetch_add(1)) < tasks;) {
       const Index q = task / depth_blocks;
-      const Index p0 = task % depth_blocks * B::kKc;
-      pack_b(b, n, q * B::kNr, p0, std::min<Index>(B::kKc, k - p0), packed.get() + (q * k + p0) * B::kNr);
+      const Index p0 = task % depth_blocks * kKc;
+      pack_b<T, Width>(b, n, q * Width, p0, std::min<Index>(kKc, k - p0), packed.get() + (q * k + p0) * Width);
     }
   });
   return packed;
+}
+
+// A narrow product, such as those of a wide first layer (CIFAR: X[50 000×3 072]·W[3 072×100]
+// and Xᵀ·G, G[50 000×100]), is computed transposed, Cᵀ = op(B)ᵀ·op(A)ᵀ, where there are 32
+// vector registers and a square transpose. Vectors then run along m instead of along n, where
+// 100 columns would fill 7 vectors of 16 for 6¼ of work, and a tile is 10 columns of C
+// (100 = 10·10) × two vectors of rows, 20 accumulators. A is packed into blocks of two vectors
+// of rows: a transposed A is copied, a row-major one transposed square by square. Every element
+// is still summed p = 0, 1, … within blocks of KC, the blocks added in order, so the result has
+// the bits of the general path on every instruction set.
+template <typename T>
+struct NarrowBlocking {
+  static constexpr int kVectors = 2;
+  static constexpr int kRows = kVectors * Simd<T>::kLanes;
+  static constexpr int kColumns = 10;
+  // Wider results fill vectors along n well enough, and their Cᵀ stripes would not stay in L2.
+  static constexpr Index kWidestN = 128;
+  static constexpr bool kEnabled = Simd<T>::kRegisters >= 32;
+};
+
+// Whether C = op(A)·op(B) goes the narrow way: always for a transposed A, whose general path
+// packs it MR values at a time; for a row-major A only where n leaves part of a vector empty, as
+// the transposes cost about what that waste would.
+template <typename T>
+bool use_narrow_transposed(Index n, bool transpose_a) {
+  return NarrowBlocking<T>::kEnabled && n <= NarrowBlocking<T>::kWidestN && (transpose_a || n % Simd<T>::kLanes != 0);
+}
+
+// Copies rows [p0, p0+depth) × columns [i0, i0+kRows) of a transposed A (stored k×m) into `out`,
+// kRows values per k; columns past m are zeros. A block of 256 × 32 floats stays in L1 while all
+// the column panels of B pass over it.
+template <typename T>
+void pack_a_row_block(const T* __restrict a, Index m, Index i0, Index p0, Index depth, T* __restrict out) {
+  constexpr int kRows = NarrowBlocking<T>::kRows;
+  const int valid = static_cast<int>(std::min<Index>(kRows, m - i0));
+  for (Index p = 0; p < depth; ++p) {
+    const T* __restrict src = a + (p0 + p) * m + i0;
+    T* __restrict dst = out + p * kRows;
+    if (valid == kRows) {
+      std::memcpy(dst, src, sizeof(T) * kRows);
+    } else {
+      for (int i = 0; i < kRows; ++i) dst[i] = i < valid ? src[i] : T(0);
+    }
+  }
+}
+
+// The same block from a row-major A (m×k): rows [i0, i0+kRows) × columns [p0, p0+depth),
+// transposed kLanes × kLanes squares at a time; a last partial square and rows past m go one
+// value at a time.
+template <typename T>
+void pack_a_row_block_transposing(const T* __restrict a, Index m, Index k, Index i0, Index p0, Index depth, T* __restrict out) {
+  using S = Simd<T>;
+  using NB = NarrowBlocking<T>;
+  constexpr int kLanes = S::kLanes;
+  const int valid = static_cast<int>(std::min<Index>(NB::kRows, m - i0));
+  const Index squares = valid == NB::kRows ? depth / kLanes * kLanes : 0;
+  for (Index p = 0; p < squares; p += kLanes)
+    for (int v = 0; v < NB::kVectors; ++v) S::transpose_square(a + (i0 + v * kLanes) * k + p0 + p, k, out + p * NB::kRows + v * kLanes, NB::kRows);
+  for (Index p = squares; p < depth; ++p)
+    for (int i = 0; i < NB::kRows; ++i) out[p * NB::kRows + i] = i < valid ? a[(i0 + i) * k + p0 + p] : T(0);
+}
+
+// ct[kColumns × kRows] (+)= b_panelᵀ · a_block over `depth`: row j of the tile is column j of C,
+// and the tile's rows lie ldct apart in ct.
+template <typename T>
+void narrow_micro_kernel(Index depth, const T* __restrict b_panel, const T* __restrict a_block, T* __restrict ct, Index ldct,
+                         bool accumulate) {
+  using S = Simd<T>;
+  using Vec = typename S::Vec;
+  using NB = NarrowBlocking<T>;
+  constexpr int kLanes = S::kLanes;
+
+  Vec acc[NB::kColumns][NB::kVectors];
+#pragma GCC unroll 16
+  for (int j = 0; j < NB::kColumns; ++j)
+#pragma GCC unroll 2
+    for (int v = 0; v < NB::kVectors; ++v) acc[j][v] = S::zero();
+
+#pragma GCC unroll 2
+  for (Index p = 0; p < depth; ++p) {
+    Vec av[NB::kVectors];
+#pragma GCC unroll 2
+    for (int v = 0; v < NB::kVectors; ++v) av[v] = S::load_aligned(a_block + p * NB::kRows + v * kLanes);
+#pragma GCC unroll 16
+    for (int j = 0; j < NB::kColumns; ++j) {
+      const Vec bj = S::broadcast(b_panel + p * NB::kColumns + j);
+#pragma GCC unroll 2
+      for (int v = 0; v < NB::kVectors; ++v) acc[j][v] = S::fmadd(bj, av[v], acc[j][v]);
+    }
+  }
+
+#pragma GCC unroll 16
+  for (int j = 0; j < NB::kColumns; ++j)
+#pragma GCC unroll 2
+    for (int v = 0; v < NB::kVectors; ++v) {
+      T* dst = ct + j * ldct + v * kLanes;
+      S::store(dst, accumulate ? S::add(acc[j][v], S::load(dst)) : acc[j][v]);
+    }
+}
+
+// C = op(A)·op(B) computed as Cᵀ. Threads take stripes of C's rows; a stripe's Cᵀ
+// (padded n × stripe) stays in L2 while the whole shared dimension streams past, and is written
+// into C, transposed, once at the end.
+template <typename T>
+void gemm_narrow_transposed(const T* a, View<T> b, T* c, Index m, Index k, Index n, bool transpose_a, int threads) {
+  using NB = NarrowBlocking<T>;
+  constexpr Index kKc = Blocking<T>::kKc;
+  constexpr Index kStripeBytes = 384 * 1024;
+  constexpr Index kBlocksAhead = 4;
+  const auto round_up = [](Index x, Index to) { return (x + to - 1) / to * to; };
+  const auto packed_b = pack_b_panels<T, NB::kColumns>(b, k, n, threads);
+  const Index panels = (n + NB::kColumns - 1) / NB::kColumns;
+  const Index columns = panels * NB::kColumns;
+  // Two stripes per thread at least, so that a thread slowed by another process leaves its last to the others.
+  const Index by_size = (m * columns * static_cast<Index>(sizeof(T)) + kStripeBytes - 1) / kStripeBytes;
+  const Index wanted = round_up(std::max<Index>(by_size, 2 * threads), threads);
+  const Index stripe_rows = round_up((m + wanted - 1) / wanted, NB::kRows);
+  const Index stripes = (m + stripe_rows - 1) / stripe_rows;
+  const int workers = static_cast<int>(std::min<Index>(threads, stripes));
+  const Index ct_size = columns * stripe_rows;
+  const Index block_size = kKc * NB::kRows;
+  const auto buffers = allocate_aligned<T>((ct_size + block_size) * workers);
+  std::atomic<Index> next{0};
+
+  ThreadPool::instance().run(workers, [&](int worker, int) {
+    T* ct = buffers.get() + worker * (ct_size + block_size);
+    T* a_block = ct + ct_size;
+    for (Index stripe; (stripe = next.fetch_add(1)) < stripes;) {
+      const Index begin = stripe * stripe_rows;
+      const Index end = std::min<Index>(m, begin + stripe_rows);
+      const Index blocks_per_depth = (end - begin + NB::kRows - 1) / NB::kRows;
+      for (Index p0 = 0; p0 < k; p0 += kKc) {
+        const Index depth = std::min<Index>(kKc, k - p0);
+        for (Index i0 = begin; i0 < end; i0 += NB::kRows) {
+          if (transpose_a) {
+            pack_a_row_block(a, m, i0, p0, depth, a_block);
+          } else {
+            pack_a_row_block_transposing(a, m, k, i0, p0, depth, a_block);
+          }
+          // The block kBlocksAhead ahead is fetched while this one is multiplied, a share per panel:
+          // the next one would arrive late (a transposed A's block has each row on its own page),
+          // and a row-major A's 1 KiB runs are too short for the hardware prefetcher to follow.
+          const Index ahead = (p0 / kKc) * blocks_per_depth + (i0 - begin) / NB::kRows + kBlocksAhead;
+          const Index next_p0 = ahead / blocks_per_depth * kKc;
+          const Index next_i0 = begin + ahead % blocks_per_depth * NB::kRows;
+          const Index next_depth = next_p0 < k ? std::min<Index>(kKc, k - next_p0) : 0;
+          const Index next_rows = std::min<Index>(NB::kRows, end - next_i0);
+          for (Index q = 0; q < panels; ++q) {
+            if (transpose_a) {
+              prefetch_rows(a, m, next_p0 + q * next_depth / panels, next_p0 + (q + 1) * next_depth / panels, next_i0, next_rows);
+            } else if (next_depth > 0) {
+              prefetch_rows(a, k, next_i0 + q * next_rows / panels, next_i0 + (q + 1) * next_rows / panels, next_p0, next_depth);
+            }
+            narrow_micro_kernel(depth, packed_b.get() + (q * k + p0) * NB::kColumns, a_block,
+                                ct + q * NB::kColumns * stripe_rows + (i0 - begin), stripe_rows, p0 > 0);
+          }
+        }
+      }
+      for (Index i = begin; i < end; ++i)
+        for (Index j = 0; j < n; ++j) c[i * n + j] = ct[j * stripe_rows + (i - begin)];
+    }
+  });
 }
 
 }  // namespace
@@ -235,8 +397,15 @@ void gemm(const T* a, const T* b, T* c, Index m, Index k, Index n, bool transpos
     return;
   }
   if (m * n * k < kParallelMultiplyAdds) threads = 1;
+  const View<T> b_view = transpose_b ? View<T>{b, 1, k} : View<T>{b, n, 1};
+  if constexpr (NarrowBlocking<T>::kEnabled) {
+    if (use_narrow_transposed<T>(n, transpose_a)) {
+      gemm_narrow_transposed(a, b_view, c, m, k, n, transpose_a, threads);
+      return;
+    }
+  }
 
-  const auto packed_b = pack_b_panels(transpose_b ? View<T>{b, 1, k} : View<T>{b, n, 1}, k, n, threads);
+  const auto packed_b = pack_b_panels<T, B::kNr>(b_view, k, n, threads);
   const RowPlan plan = plan_rows<T>(m, n, threads);
   const int workers = static_cast<int>(std::min<Index>(threads, plan.stripes));
   // A row-major A is read in place: its rows are contiguous in k already, and packing them
@@ -271,8 +440,7 @@ void gemm(const T* a, const T* b, T* c, Index m, Index k, Index n, bool transpos
           for (Index tile = 0; tile < tiles; ++tile) {
             const Index ir = tile * B::kMr;
             if (!direct_a) {
-              prefetch_transposed_rows(a, m, next_i0, next_rows, next_p0 + tile * next_depth / tiles,
-                                       next_p0 + (tile + 1) * next_depth / tiles);
+              prefetch_rows(a, m, next_p0 + tile * next_depth / tiles, next_p0 + (tile + 1) * next_depth / tiles, next_i0, next_rows);
             }
             const View<T> panel_a =
                 direct_a ? View<T>{a + (i0 + ir) * k + p0, k, 1} : View<T>{block_a + tile * panel_stride, 1, B::kMr};

@@ -5,6 +5,8 @@
 
 #include <immintrin.h>
 
+#include <cstdint>
+
 namespace nabla {
 namespace NABLA_ISA {
 
@@ -53,8 +55,37 @@ struct Simd<float> {
     return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_add_epi32(_mm512_cvtps_epi32(n), _mm512_set1_epi32(127)), 23));
   }
 
+  // Writes the 16 × 16 square of rows src, src + src_stride, … to dst transposed: column j of the
+  // square becomes row j, dst + j·dst_stride. Pairs of rows, pairs of pairs, then quarters and
+  // halves of the registers trade places, 64 shuffles in all.
+  static void transpose_square(const float* src, std::int64_t src_stride, float* dst, std::int64_t dst_stride) {
+    Vec r[16], t[16];
+    for (int i = 0; i < 16; ++i) r[i] = _mm512_loadu_ps(src + i * src_stride);
+    for (int i = 0; i < 16; i += 2) {
+      t[i] = _mm512_unpacklo_ps(r[i], r[i + 1]);
+      t[i + 1] = _mm512_unpackhi_ps(r[i], r[i + 1]);
+    }
+    for (int i = 0; i < 16; i += 4) {
+      r[i] = pairs_low(t[i], t[i + 2]);
+      r[i + 1] = pairs_high(t[i], t[i + 2]);
+      r[i + 2] = pairs_low(t[i + 1], t[i + 3]);
+      r[i + 3] = pairs_high(t[i + 1], t[i + 3]);
+    }
+    for (int h = 0; h < 16; h += 8)
+      for (int i = 0; i < 4; ++i) {
+        t[h + i] = _mm512_shuffle_f32x4(r[h + i], r[h + i + 4], 0x88);
+        t[h + i + 4] = _mm512_shuffle_f32x4(r[h + i], r[h + i + 4], 0xdd);
+      }
+    for (int i = 0; i < 8; ++i) {
+      _mm512_storeu_ps(dst + i * dst_stride, _mm512_shuffle_f32x4(t[i], t[i + 8], 0x88));
+      _mm512_storeu_ps(dst + (i + 8) * dst_stride, _mm512_shuffle_f32x4(t[i], t[i + 8], 0xdd));
+    }
+  }
+
  private:
   static Vec lanes(Mask mask) { return _mm512_castsi512_ps(_mm512_movm_epi32(mask)); }
+  static Vec pairs_low(Vec a, Vec b) { return _mm512_castpd_ps(_mm512_unpacklo_pd(_mm512_castps_pd(a), _mm512_castps_pd(b))); }
+  static Vec pairs_high(Vec a, Vec b) { return _mm512_castpd_ps(_mm512_unpackhi_pd(_mm512_castps_pd(a), _mm512_castps_pd(b))); }
 };
 
 template <>
@@ -107,6 +138,25 @@ struct Simd<double> {
   static Vec pow2(Vec n) {
     const __m512i n64 = _mm512_cvtepi32_epi64(_mm512_cvtpd_epi32(n));
     return _mm512_castsi512_pd(_mm512_slli_epi64(_mm512_add_epi64(n64, _mm512_set1_epi64(1023)), 52));
+  }
+
+  // The 8 × 8 square of rows at src, transposed to rows at dst (see the float version).
+  static void transpose_square(const double* src, std::int64_t src_stride, double* dst, std::int64_t dst_stride) {
+    Vec r[8], t[8];
+    for (int i = 0; i < 8; ++i) r[i] = _mm512_loadu_pd(src + i * src_stride);
+    for (int i = 0; i < 8; i += 2) {
+      t[i] = _mm512_unpacklo_pd(r[i], r[i + 1]);
+      t[i + 1] = _mm512_unpackhi_pd(r[i], r[i + 1]);
+    }
+    for (int h = 0; h < 8; h += 4)
+      for (int i = 0; i < 2; ++i) {
+        r[h + i] = _mm512_shuffle_f64x2(t[h + i], t[h + i + 2], 0x88);
+        r[h + i + 2] = _mm512_shuffle_f64x2(t[h + i], t[h + i + 2], 0xdd);
+      }
+    for (int i = 0; i < 4; ++i) {
+      _mm512_storeu_pd(dst + i * dst_stride, _mm512_shuffle_f64x2(r[i], r[i + 4], 0x88));
+      _mm512_storeu_pd(dst + (i + 4) * dst_stride, _mm512_shuffle_f64x2(r[i], r[i + 4], 0xdd));
+    }
   }
 
  private:
