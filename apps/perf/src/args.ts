@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const SECTIONS = ["gemm", "epochs", "plugins", "heap", "peers"] as const;
+export const SECTIONS = ["gemm", "epochs", "minibatch", "plugins", "heap", "peers"] as const;
 export type Section = (typeof SECTIONS)[number];
 export const PEERS = ["tfjs", "jax", "numpy"] as const;
 export type Peer = (typeof PEERS)[number];
@@ -33,7 +33,7 @@ export const USAGE = `usage: pnpm bench:perf [--quick] [--out DIR] [--markdown F
   --quick         5,000 rows instead of 50,000 for the CIFAR shapes, fewer runs and epochs
   --out DIR       where perf.json goes (default apps/perf/results, apps/perf/results-quick with --quick)
   --markdown FILE where BENCHMARKS.md goes (default: the repo root; with --quick, the out folder)
-  --no-peers      skip TensorFlow.js, jax-js and NumPy
+  --no-peers      skip TensorFlow.js, jax-js and NumPy (the minibatch section still runs NumPy's mini-batch loop)
   --only LIST     run only some of: ${SECTIONS.join(",")} (comma separated)
   --peers LIST    run only some peers: ${PEERS.join(",")} (comma separated)
   --runs N        timed runs per GEMM (default 5, 3 with --quick)
