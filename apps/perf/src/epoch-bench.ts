@@ -71,7 +71,7 @@ export async function runEpochBench(
     try {
       for (const task of tasks) {
         for (const dtype of options.dtypes) {
-          const where = `epochs ${discovered.key} ${dtype} ${task.task}`;
+          const where = `${options.section ?? "epochs"} ${discovered.key} ${dtype} ${task.task}`;
           const probeRows = Math.ceil(task.rows / PROBE_FRACTION);
           const probeData = syntheticTaskData(task, probeRows, instance.backend, dtype);
           const [, probeSeconds] = fitEpochSeconds(task, probeData, instance.backend, dtype, 2);

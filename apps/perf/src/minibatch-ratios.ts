@@ -16,7 +16,7 @@ export interface MinibatchRatio {
   ratio: number;
   /** NumPy's fastest epoch of the same task, batch size and dtype (on a Nabla row only, when NumPy ran). */
   numpySecondsPerEpoch?: number;
-  /** The issue's limit on `ratio` for this task and batch size, if it sets one. */
+  /** The issue's limit on `ratio` for Nabla at this task and batch size, if it sets one. */
   target?: number;
 }
 
@@ -33,7 +33,7 @@ export function minibatchRatios(rows: readonly EpochRow[]): MinibatchRatio[] {
     const numpy = rows
       .filter((r) => r.system === "numpy" && r.task === row.task && r.dtype === row.dtype)
       .sort((a, b) => a.secondsPerEpoch - b.secondsPerEpoch)[0];
-    const target = TARGETS.find((t) => t.task === full.task && t.batchSize === row.batchSize)?.ratio;
+    const target = row.system === "nabla" ? TARGETS.find((t) => t.task === full.task && t.batchSize === row.batchSize)?.ratio : undefined;
     return [
       {
         system: row.system,
