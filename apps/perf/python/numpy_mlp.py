@@ -1,9 +1,11 @@
 """Times epochs of the report's MLP written the report's way in NumPy.
 
 Full batch by default, one step per epoch as in the report. With --batch-size B, each epoch
-shuffles the rows, and every B of them (the last step takes what is left) are gathered and take
-one step, as Nabla's fit does with batchSize. One step is what the report's library did: the forward pass through every Linear layer
-and activation, the loss, the backward pass through every layer -- including the gradient with
+shuffles the rows and every B of them (the last step takes what is left) are gathered for one
+step, as Nabla's fit does with batchSize; the Adam step count runs on across epochs.
+
+One step is what the report's library did: the forward pass through every Linear layer and
+activation, the loss, the backward pass through every layer -- including the gradient with
 respect to the first layer's input, equation (4) for l = 1, which the report computed and never
 used -- and an Adam update of every weight and bias. Data are synthetic, of the task's shapes.
 
