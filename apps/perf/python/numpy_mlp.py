@@ -1,7 +1,11 @@
-"""Times full-batch epochs of the report's MLP written the report's way in NumPy.
+"""Times epochs of the report's MLP written the report's way in NumPy.
 
-One epoch is what the report's library did per step: the forward pass through every Linear layer
-and activation, the loss, the backward pass through every layer -- including the gradient with
+Full batch by default, one step per epoch as in the report. With --batch-size B, each epoch
+shuffles the rows and every B of them (the last step takes what is left) are gathered for one
+step, as Nabla's fit does with batchSize; the Adam step count runs on across epochs.
+
+One step is what the report's library did: the forward pass through every Linear layer and
+activation, the loss, the backward pass through every layer -- including the gradient with
 respect to the first layer's input, equation (4) for l = 1, which the report computed and never
 used -- and an Adam update of every weight and bias. Data are synthetic, of the task's shapes.
 
@@ -25,6 +29,7 @@ def parse_args():
     parser.add_argument("--epochs", type=int, required=True)
     parser.add_argument("--dtype", choices=["float32", "float64"], required=True)
     parser.add_argument("--lr", type=float, default=0.001)
+    parser.add_argument("--batch-size", type=int, default=None, help="rows per step; full batch when left out")
     return parser.parse_args()
 
 
@@ -54,12 +59,11 @@ def main():
     act, act_grad = activation(args.activation)
     layers = len(weights)
 
-    seconds = []
-    for t in range(1, args.epochs + 1):
-        start = time.perf_counter()
+    def step(t, xb, targets):
+        """One forward/backward pass over the rows xb and Adam step number t; returns the loss."""
         # Forward: z = a·W + b, a = g(z) on every hidden layer.
         inputs, zs, activations = [], [], []
-        a = x
+        a = xb
         for l in range(layers):
             inputs.append(a)
             z = a @ weights[l] + biases[l]
@@ -68,14 +72,14 @@ def main():
             activations.append(a)
         # Loss and its gradient with respect to the output.
         if args.loss == "mse":
-            diff = a - y
+            diff = a - targets
             loss = np.mean(diff * diff)
             grad = 2 * diff / diff.size
         else:
             shifted = a - a.max(axis=1, keepdims=True)
             log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-            loss = -np.mean(np.sum(onehot * log_probs, axis=1))
-            grad = (np.exp(log_probs) - onehot) / args.rows
+            loss = -np.mean(np.sum(targets * log_probs, axis=1))
+            grad = (np.exp(log_probs) - targets) / len(xb)
         # Backward: equations (2)-(4) for every layer, the first layer's input gradient included.
         grads_w, grads_b = [None] * layers, [None] * layers
         for l in reversed(range(layers)):
@@ -91,9 +95,27 @@ def main():
             m_hat = m[i] / (1 - beta1**t)
             v_hat = v[i] / (1 - beta2**t)
             params[i] -= args.lr * m_hat / (np.sqrt(v_hat) + eps)
+        return loss
+
+    targets = onehot if args.loss == "cross-entropy" else y
+    batch = args.batch_size or args.rows
+    shuffle = np.random.default_rng(7)
+    seconds = []
+    t = 0
+    for epoch in range(1, args.epochs + 1):
+        start = time.perf_counter()
+        if batch >= args.rows:
+            t += 1
+            loss = step(t, x, targets)
+        else:
+            order = shuffle.permutation(args.rows)
+            for offset in range(0, args.rows, batch):
+                indices = order[offset : offset + batch]
+                t += 1
+                loss = step(t, x[indices], targets[indices])
         seconds.append(time.perf_counter() - start)
         if not np.isfinite(loss):
-            raise SystemExit(f"loss became {loss} at epoch {t}")
+            raise SystemExit(f"loss became {loss} at epoch {epoch}")
 
     print(
         json.dumps(

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const SECTIONS = ["gemm", "epochs", "plugins", "heap", "peers"] as const;
+export const SECTIONS = ["gemm", "epochs", "minibatch", "plugins", "heap", "peers"] as const;
 export type Section = (typeof SECTIONS)[number];
 export const PEERS = ["tfjs", "jax", "numpy", "torch"] as const;
 export type Peer = (typeof PEERS)[number];
@@ -33,7 +33,8 @@ export const USAGE = `usage: pnpm bench:perf [--quick] [--out DIR] [--markdown F
   --quick         5,000 rows instead of 50,000 for the CIFAR shapes, fewer runs and epochs
   --out DIR       where perf.json goes (default apps/perf/results, apps/perf/results-quick with --quick)
   --markdown FILE where BENCHMARKS.md goes (default: the repo root; with --quick, the out folder)
-  --no-peers      skip TensorFlow.js, jax-js, NumPy and PyTorch (epochs and GEMM rows)
+  --no-peers      skip TensorFlow.js, jax-js, NumPy and PyTorch in the epochs and GEMM sections (the
+                  minibatch section still runs NumPy's mini-batch loop)
   --only LIST     run only some of: ${SECTIONS.join(",")} (comma separated)
   --peers LIST    run only some peers: ${PEERS.join(",")} (comma separated); numpy and torch
                   also time the GEMM section's products

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { benchmarksMarkdown, epochRatios, formatGflops, formatRatio, formatSeconds, gemmRatioTable, gemmTable, ratioTable } from "./benchmarks-markdown.js";
+import { benchmarksMarkdown, epochRatios, formatGflops, formatRatio, formatSeconds, gemmRatioTable, gemmTable, minibatchTable, ratioTable } from "./benchmarks-markdown.js";
 import { gemmRatios } from "./gemm-ratios.js";
 import type { EpochRow } from "./epoch-row.js";
 import type { GemmRow } from "./gemm-bench.js";
+import { minibatchRatios } from "./minibatch-ratios.js";
 import type { PerfReport } from "./perf-report.js";
 
 function epoch(system: EpochRow["system"], backend: string, dtype: EpochRow["dtype"], task: EpochRow["task"], secondsPerEpoch: number): EpochRow {
-  return { system, backend, dtype, task, model: "m", secondsPerEpoch, rows: 10, warmupEpochs: 1, timedEpochs: 3, threads: 2, cpuModel: "test CPU", nativeIsa: null };
+  return { system, backend, dtype, task, model: "m", secondsPerEpoch, rows: 10, batchSize: null, warmupEpochs: 1, timedEpochs: 3, threads: 2, cpuModel: "test CPU", nativeIsa: null };
 }
 
 function gemm(backend: string, dtype: GemmRow["dtype"], threads: number | null, shape: string, gflops: number): GemmRow {
@@ -86,6 +87,23 @@ describe("gemmRatioTable", () => {
     expect(gemmRatioTable(gemmRatios(rows)).split("\n")[2]).toBe(
       "| X·W | float32 | 2 | nabla/native (avx512) | 400.0 | numpy (NumPy 2.4.6 with openblas) | 320.0 | 1.25 |",
     );
+  });
+});
+
+describe("minibatchTable", () => {
+  it("puts each mini-batch epoch beside its full-batch epoch and NumPy's, with the verdict of the batch-128 target", () => {
+    const batch = (row: EpochRow, batchSize: number): EpochRow => ({ ...row, task: `${row.task} batch ${batchSize}` as EpochRow["task"], batchSize });
+    const table = minibatchTable(
+      minibatchRatios([
+        epoch("nabla", "nabla/native", "float32", "classification", 0.25),
+        batch(epoch("nabla", "nabla/native", "float32", "classification", 0.5), 128),
+        batch(epoch("numpy", "openblas", "float32", "classification", 1), 128),
+      ]),
+    ).split("\n");
+    expect(table[0]).toBe("| Task | System | dtype | Threads | Batch | s/epoch | Full batch s/epoch | ÷ full batch | NumPy s/epoch | ÷ NumPy | Target (÷ full batch) |");
+    expect(table[2]).toBe("| classification | Nabla nabla/native | float32 | 2 | 128 | 0.5 | 0.25 | 2.00 | 1.00 | 0.50 | NOT met (≤ 1.4) |");
+    // NumPy's row has no full-batch row beside it here, so it is left out.
+    expect(table).toHaveLength(3);
   });
 });
 

@@ -5,6 +5,7 @@ import { gemmRatios, type GemmRatio } from "./gemm-ratios.js";
 import type { HeapRow } from "./heap-bench.js";
 import type { PerfReport } from "./perf-report.js";
 import { targetChecks, type TargetCheck } from "./perf-targets.js";
+import { minibatchRatios, type MinibatchRatio } from "./minibatch-ratios.js";
 import { pluginRatios, type PluginRatio } from "./plugin-ratios.js";
 
 /** Nabla's fastest backend against one peer configuration, on one task and dtype. */
@@ -145,6 +146,28 @@ export function pluginRatioTable(ratios: readonly PluginRatio[]): string {
   );
 }
 
+/** Each mini-batch epoch over its full-batch epoch, and a Nabla row's over NumPy's of the same batch. */
+export function minibatchTable(ratios: readonly MinibatchRatio[]): string {
+  const verdict = (r: MinibatchRatio) => (r.target === undefined ? "—" : r.ratio <= r.target ? `met (≤ ${r.target})` : `NOT met (≤ ${r.target})`);
+  const numpy = (r: MinibatchRatio) => (r.numpySecondsPerEpoch === undefined ? ["—", "—"] : [formatSeconds(r.numpySecondsPerEpoch), formatRatio(r.secondsPerEpoch / r.numpySecondsPerEpoch)]);
+  return table(
+    ["Task", "System", "dtype", "Threads", "Batch", "s/epoch", "Full batch s/epoch", "÷ full batch", "NumPy s/epoch", "÷ NumPy", "Target (÷ full batch)"],
+    ["l", "l", "l", "r", "r", "r", "r", "r", "r", "r", "l"],
+    ratios.map((r) => [
+      r.task,
+      r.system === "nabla" ? `Nabla ${r.backend}` : `NumPy ${r.backend}`,
+      r.dtype,
+      r.threads === null ? "default" : String(r.threads),
+      String(r.batchSize),
+      formatSeconds(r.secondsPerEpoch),
+      formatSeconds(r.fullBatchSecondsPerEpoch),
+      formatRatio(r.ratio),
+      ...numpy(r),
+      verdict(r),
+    ]),
+  );
+}
+
 export function heapTable(rows: readonly HeapRow[]): string {
   return table(
     ["Backend", "dtype", "Task", "Epochs", "First MiB", "Last MiB", "Max MiB", "Samples (MiB, every 10 epochs)"],
@@ -250,6 +273,19 @@ export function benchmarksMarkdown(report: PerfReport): string {
         "",
       );
     }
+  }
+  const minibatch = minibatchRatios(report.minibatch ?? []);
+  if (minibatch.length > 0) {
+    parts.push(
+      "## Mini-batch epochs",
+      "",
+      commandLine(report),
+      "",
+      "Seconds per epoch of the report's MLPs trained in mini-batches through `fit` with `batchSize` (rows shuffled every epoch, one Adam step per batch) over the same MLP's full-batch epoch, timed in the same section on the same backend, dtype and threads; NumPy runs the same loop (shuffle, gather, forward, backward, Adam per step). NumPy s/epoch is its fastest mini-batch epoch of the same task, batch and dtype. Target: a batch-128 CIFAR epoch ≤ 1.4× the full-batch epoch, and ≤ NumPy's.",
+      "",
+      minibatchTable(minibatch),
+      "",
+    );
   }
   const plugins = pluginRatios(report.epochs);
   if (plugins.length > 0) {

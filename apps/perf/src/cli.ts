@@ -8,13 +8,14 @@ import { USAGE, UsageError, parsePerfArgs } from "./args.js";
 import { discoverBackends } from "./backend-discovery.js";
 import { benchmarksMarkdown, epochRatios, ratioTable } from "./benchmarks-markdown.js";
 import { runEpochBench } from "./epoch-bench.js";
-import type { PeerOptions } from "./epoch-row.js";
+import type { EpochRow, PeerOptions } from "./epoch-row.js";
 import { cifarRows, mlpTasks } from "./mlp-tasks.js";
 import { pluginTasks } from "./plugin-tasks.js";
 import { runGemmBench } from "./gemm-bench.js";
 import { runHeapBench } from "./heap-bench.js";
 import { runJaxPeer } from "./jax-peer.js";
 import { machineInfo } from "./machine-info.js";
+import { minibatchTasks } from "./minibatch-tasks.js";
 import { pythonCommand, runNumpyPeer } from "./numpy-peer.js";
 import { runPeerGemm, type GemmPeer } from "./peer-gemm.js";
 import { writeMarkdown, writePerfJson, type PerfReport } from "./perf-report.js";
@@ -58,6 +59,7 @@ async function main(argv: string[]): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
   };
   const tasks = mlpTasks(args.quick);
+  const minibatchRows: EpochRow[] = [];
 
   const report: PerfReport = {
     command: ["pnpm bench:perf", ...argv].join(" "),
@@ -65,6 +67,7 @@ async function main(argv: string[]): Promise<void> {
     machine: machineInfo(),
     gemm: [],
     epochs: [],
+    minibatch: minibatchRows,
     heap: [],
     skipped: [],
     notes: [],
@@ -104,6 +107,27 @@ async function main(argv: string[]): Promise<void> {
     const epochs = await runEpochBench(discovery.backends, tasks, { threads: maxThreads, dtypes: DTYPES, warmupEpochs: 1, budgetSeconds, log, settle });
     report.epochs.push(...epochs.rows);
     report.skipped.push(...epochs.skipped);
+  }
+  if (args.sections.includes("minibatch")) {
+    // Compiled backends only: the reference backend's CIFAR epoch alone would take most of the budget.
+    const compiled = discovery.backends.filter((b) => b.key !== "nabla/reference");
+    const minibatch = minibatchTasks(args.quick);
+    const nabla = await runEpochBench(compiled, minibatch, { threads: maxThreads, dtypes: DTYPES, warmupEpochs: 1, budgetSeconds, log, settle, section: "minibatch" });
+    minibatchRows.push(...nabla.rows);
+    report.skipped.push(...nabla.skipped);
+    // NumPy on one thread too: OpenBLAS's threads cost more than they save on a small product, most of all on a busy machine.
+    for (const numpyThreads of [...new Set([1, maxThreads])]) {
+      const numpy = runNumpyPeer(minibatch, DTYPES, numpyThreads, { budgetSeconds, warmupEpochs: 1, log }, "minibatch");
+      minibatchRows.push(...numpy.rows);
+      report.skipped.push(...numpy.skipped);
+      report.notes.push(...numpy.notes.filter((note) => !report.notes.includes(note)));
+    }
+    if (args.peers.includes("torch")) {
+      const torch = runTorchPeer(minibatch, DTYPES, maxThreads, { budgetSeconds, warmupEpochs: 1, log }, "minibatch");
+      minibatchRows.push(...torch.rows);
+      report.skipped.push(...torch.skipped);
+      report.notes.push(...torch.notes.filter((note) => !report.notes.includes(note)));
+    }
   }
   if (args.sections.includes("plugins")) {
     // The extras plugin's GELU and RMSprop against the built-in tanh and Adam, on the same backends.

@@ -47,14 +47,16 @@ export interface EpochBenchOptions {
   log: (line: string) => void;
   /** Collects garbage and lets finalizers run, so a backend can reuse the memory of dropped tensors. */
   settle: () => Promise<void>;
+  /** The section a skipped configuration is reported under (default "epochs"). */
+  section?: Skipped["section"];
 }
 
 /** Rows of the run that estimates an epoch before the full data is built. */
 const PROBE_FRACTION = 10;
 
 /**
- * Seconds per epoch of the report's MLPs trained full batch through buildModel + fit, per
- * backend and dtype: the median of the task's timed epochs after the warm-up, fewer where the
+ * Seconds per epoch of the report's MLPs trained through buildModel + fit (full batch, or in the
+ * task's mini-batches), per backend and dtype: the median of the task's timed epochs after the warm-up, fewer where the
  * estimate from a tenth of the rows says the plan would overrun the budget.
  */
 export async function runEpochBench(
@@ -69,7 +71,7 @@ export async function runEpochBench(
     try {
       for (const task of tasks) {
         for (const dtype of options.dtypes) {
-          const where = `epochs ${discovered.key} ${dtype} ${task.task}`;
+          const where = `${options.section ?? "epochs"} ${discovered.key} ${dtype} ${task.task}`;
           const probeRows = Math.ceil(task.rows / PROBE_FRACTION);
           const probeData = syntheticTaskData(task, probeRows, instance.backend, dtype);
           const [, probeSeconds] = fitEpochSeconds(task, probeData, instance.backend, dtype, 2);
@@ -77,7 +79,7 @@ export async function runEpochBench(
           const plan = planEpochs(estimate, options.budgetSeconds, { warmup: options.warmupEpochs, epochs: task.timedEpochs });
           if (!plan) {
             const reason = `one epoch estimated at ${estimate.toFixed(0)} s, over the ${options.budgetSeconds} s budget`;
-            skipped.push({ section: "epochs", system: "nabla", backend: discovered.key, dtype, what: task.task, reason });
+            skipped.push({ section: options.section ?? "epochs", system: "nabla", backend: discovered.key, dtype, what: task.task, reason });
             options.log(`${where}: skipped, ${reason}`);
             continue;
           }

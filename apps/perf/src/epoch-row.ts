@@ -5,7 +5,7 @@ import { median } from "./timing.js";
 
 export type SystemName = "nabla" | "tfjs" | "jax-js" | "numpy" | "torch";
 
-/** Seconds per full-batch epoch of one MLP on one system, backend and dtype. */
+/** Seconds per epoch of one MLP on one system, backend and dtype, full batch or in mini-batches. */
 export interface EpochRow extends RowPlatform {
   system: SystemName;
   backend: string;
@@ -15,6 +15,8 @@ export interface EpochRow extends RowPlatform {
   model: string;
   secondsPerEpoch: number;
   rows: number;
+  /** Rows per optimizer step; null for one full-batch step per epoch. */
+  batchSize: number | null;
   warmupEpochs: number;
   timedEpochs: number;
   threads: number | null;
@@ -53,6 +55,7 @@ export function timedEpochRow(
     model: `${task.model} (${architecture(task)})`,
     secondsPerEpoch: median(seconds),
     rows: task.rows,
+    batchSize: task.batchSize ?? null,
     warmupEpochs: plan.warmup,
     timedEpochs: plan.epochs,
   };

@@ -1,7 +1,13 @@
 import type { ModelSpec } from "@nabla/core";
 
-/** The report's two tasks, and the CIFAR MLP variants that time plugin components against built-ins (plugin-tasks.ts). */
-export type TaskName = "regression" | "classification" | PluginTaskName;
+/** The report's two tasks, the same MLPs in mini-batches (minibatch-tasks.ts), and the CIFAR MLP variants that time plugin components against built-ins (plugin-tasks.ts). */
+export type TaskName = ReportTaskName | MinibatchTaskName | PluginTaskName;
+
+/** The report's two tasks, each trained full batch. */
+export type ReportTaskName = "regression" | "classification";
+
+/** One of the report's MLPs trained in mini-batches of the given size, e.g. "classification batch 128". */
+export type MinibatchTaskName = `${ReportTaskName} batch ${number}`;
 
 /** A CIFAR MLP variant of the plugin section: activation, optimizer and batch. */
 export type PluginTaskName = `cifar ${"tanh" | "extras/gelu"} ${"adam" | "extras/rmsprop"} ${"full batch" | "batch 128"}`;

@@ -4,6 +4,7 @@ import type { DType } from "@nabla/core";
 import { describeEpochRow, timedEpochRow, type PeerOptions, type PeerResult } from "./epoch-row.js";
 import type { MlpTask } from "./mlp-tasks.js";
 import { OPENBLAS_PINNING_VARIABLES, pythonPeerEnv } from "./python-env.js";
+import type { Skipped } from "./perf-report.js";
 import { rowPlatform } from "./row-platform.js";
 import { planEpochs } from "./timing.js";
 
@@ -41,6 +42,7 @@ function runScript(task: MlpTask, rows: number, dtype: DType, epochs: number, th
     `--epochs=${epochs}`,
     `--dtype=${dtype}`,
     `--lr=${task.learningRate}`,
+    ...(task.batchSize === undefined ? [] : [`--batch-size=${task.batchSize}`]),
   ];
   const run = spawnSync(pythonCommand(), args, { env, encoding: "utf8", maxBuffer: 1 << 20 });
   if (run.status !== 0) throw new NumpyScriptError(`${SCRIPT} exited with ${run.status ?? run.signal}: ${run.stderr.trim().split("\n").pop()}`);
@@ -49,9 +51,16 @@ function runScript(task: MlpTask, rows: number, dtype: DType, epochs: number, th
 
 /**
  * The report's algorithm in NumPy (python/numpy_mlp.py), float64 as the report ran it and
- * float32, with OpenBLAS on `threads` threads. Each configuration runs in its own process.
+ * float32, with OpenBLAS on `threads` threads, full batch or in the task's mini-batches. Each
+ * configuration runs in its own process; what it cannot run is reported under `section`.
  */
-export function runNumpyPeer(tasks: readonly MlpTask[], dtypes: readonly DType[], threads: number, options: PeerOptions): PeerResult {
+export function runNumpyPeer(
+  tasks: readonly MlpTask[],
+  dtypes: readonly DType[],
+  threads: number,
+  options: PeerOptions,
+  section: Skipped["section"] = "peers",
+): PeerResult {
   const result: PeerResult = { rows: [], skipped: [], notes: [] };
   if (!numpyAvailable()) {
     result.notes.push(`NumPy: ${pythonCommand()} with numpy not found, skipped`);
@@ -60,7 +69,7 @@ export function runNumpyPeer(tasks: readonly MlpTask[], dtypes: readonly DType[]
   let described = false;
   for (const task of tasks) {
     for (const dtype of dtypes) {
-      const where = `numpy ${dtype} ${task.task}`;
+      const where = `numpy ${dtype} ${threads} threads ${task.task}`;
       try {
         const probeRows = Math.ceil(task.rows / 10);
         const probe = runScript(task, probeRows, dtype, 2, threads);
@@ -74,7 +83,7 @@ export function runNumpyPeer(tasks: readonly MlpTask[], dtypes: readonly DType[]
         const plan = planEpochs(estimate, options.budgetSeconds, { warmup: options.warmupEpochs, epochs: task.timedEpochs });
         if (!plan) {
           const reason = `one epoch estimated at ${estimate.toFixed(0)} s, over the ${options.budgetSeconds} s budget`;
-          result.skipped.push({ section: "peers", system: "numpy", backend: "openblas", dtype, what: task.task, reason });
+          result.skipped.push({ section, system: "numpy", backend: "openblas", dtype, threads, what: task.task, reason });
           options.log(`${where}: skipped, ${reason}`);
           continue;
         }
@@ -83,7 +92,7 @@ export function runNumpyPeer(tasks: readonly MlpTask[], dtypes: readonly DType[]
         result.rows.push(row);
         options.log(`${where}: ${describeEpochRow(row)}`);
       } catch (error) {
-        result.skipped.push({ section: "peers", system: "numpy", backend: "openblas", dtype, what: task.task, reason: `failed: ${(error as Error).message}` });
+        result.skipped.push({ section, system: "numpy", backend: "openblas", dtype, threads, what: task.task, reason: `failed: ${(error as Error).message}` });
         options.log(`${where}: failed, ${(error as Error).message}`);
       }
     }

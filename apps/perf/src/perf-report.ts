@@ -8,7 +8,7 @@ import type { MachineInfo } from "./machine-info.js";
 
 /** A configuration that was not timed, and why. */
 export interface Skipped {
-  section: "gemm" | "epochs" | "heap" | "peers";
+  section: "gemm" | "epochs" | "minibatch" | "heap" | "peers";
   system?: string;
   backend: string;
   dtype?: DType;
@@ -25,6 +25,8 @@ export interface PerfReport {
   machine: MachineInfo;
   gemm: GemmRow[];
   epochs: EpochRow[];
+  /** Mini-batch epochs beside the full-batch epoch of the same system, backend and dtype (minibatch-tasks.ts); absent from reports of older runs. */
+  minibatch?: EpochRow[];
   heap: HeapRow[];
   skipped: Skipped[];
   /** Facts a reader needs to interpret the numbers (backends missing, peers' thread counts, …). */

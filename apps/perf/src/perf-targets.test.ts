@@ -5,8 +5,8 @@ import type { HeapRow } from "./heap-bench.js";
 import type { PerfReport } from "./perf-report.js";
 import { targetChecks } from "./perf-targets.js";
 
-function epoch(system: EpochRow["system"], backend: string, dtype: EpochRow["dtype"], task: EpochRow["task"], secondsPerEpoch: number): EpochRow {
-  return { system, backend, dtype, task, model: "m", secondsPerEpoch, rows: 10, warmupEpochs: 1, timedEpochs: 3, threads: 2, cpuModel: "test CPU", nativeIsa: null };
+function epoch(system: EpochRow["system"], backend: string, dtype: EpochRow["dtype"], task: EpochRow["task"], secondsPerEpoch: number, batchSize: number | null = null): EpochRow {
+  return { system, backend, dtype, task, model: "m", secondsPerEpoch, rows: 10, batchSize, warmupEpochs: 1, timedEpochs: 3, threads: 2, cpuModel: "test CPU", nativeIsa: null };
 }
 
 function gemm(backend: string, threads: number, gflops: number[]): GemmRow[] {
@@ -35,6 +35,13 @@ function report(overrides: Partial<PerfReport>): PerfReport {
       epoch("nabla", "nabla/reference", "float32", "regression", 0.001),
       epoch("numpy", "openblas", "float64", "regression", 0.009),
     ],
+    minibatch: [
+      epoch("nabla", "nabla/native", "float32", "classification", 0.25),
+      epoch("nabla", "nabla/native", "float32", "classification batch 128", 0.3, 128),
+      epoch("nabla", "nabla/wasm", "float32", "classification", 1),
+      epoch("nabla", "nabla/wasm", "float32", "classification batch 128", 1.3, 128),
+      epoch("numpy", "openblas", "float32", "classification batch 128", 1.5, 128),
+    ],
     heap: [heap("nabla/native", 5, 5.1), heap("nabla/wasm", 5, 5.2)],
     skipped: [],
     notes: [],
@@ -45,7 +52,7 @@ function report(overrides: Partial<PerfReport>): PerfReport {
 describe("targetChecks", () => {
   it("decides each target from the run's own numbers", () => {
     const checks = targetChecks(report({}));
-    expect(checks.map((c) => c.met)).toEqual([true, true, false, true, true, true, true, undefined, undefined]);
+    expect(checks.map((c) => c.met)).toEqual([true, true, false, true, true, true, true, undefined, undefined, true, true]);
     // wasm: the slowest product at the most threads decides, not the one-thread rows.
     expect(checks[0].measured).toBe("50.0 / 31.0 / 45.0 GFLOP/s (2 threads)");
     // wasm epoch over NumPy float64: 1.5 / 2.
@@ -56,6 +63,8 @@ describe("targetChecks", () => {
     expect(checks[4].measured).toBe("native float64 0.44, native float32 0.22 (NumPy 0.00900 s)");
     // TensorFlow.js's best backend is its wasm one: 70 / 1.5.
     expect(checks[6].measured).toContain("= 47×");
+    // native at batch 128: 0.3 / 0.25 and under NumPy's 1.5 s.
+    expect(checks[9].measured).toBe("0.300 s ÷ 0.250 s full batch = 1.20; NumPy 1.50 s");
   });
 
   it("fails the heap target on growth and the epoch targets when too slow", () => {
@@ -70,9 +79,17 @@ describe("targetChecks", () => {
           epoch("nabla", "nabla/native", "float64", "regression", 0.004),
           epoch("numpy", "openblas", "float64", "regression", 0.009),
         ],
+        minibatch: [
+          // native over 1.4× its full batch; wasm within 1.4× but slower than NumPy.
+          epoch("nabla", "nabla/native", "float32", "classification", 0.2),
+          epoch("nabla", "nabla/native", "float32", "classification batch 128", 0.3, 128),
+          epoch("nabla", "nabla/wasm", "float32", "classification", 1.2),
+          epoch("nabla", "nabla/wasm", "float32", "classification batch 128", 1.6, 128),
+          epoch("numpy", "openblas", "float32", "classification batch 128", 1.5, 128),
+        ],
       }),
     );
-    expect(checks.map((c) => c.met)).toEqual([true, false, false, false, false, false, false, undefined, undefined]);
+    expect(checks.map((c) => c.met)).toEqual([true, false, false, false, false, false, false, undefined, undefined, false, false]);
   });
 
   it("puts native GEMM beside NumPy's product by product, and the native epoch beside NumPy float32's", () => {
@@ -93,7 +110,7 @@ describe("targetChecks", () => {
   });
 
   it("says what is missing instead of judging a target without its numbers", () => {
-    const checks = targetChecks(report({ gemm: [], epochs: [], heap: [] }));
+    const checks = targetChecks(report({ gemm: [], epochs: [], minibatch: [], heap: [] }));
     expect(checks.every((c) => c.met === undefined)).toBe(true);
     expect(checks[1].measured).toMatch(/^not measured/);
   });

@@ -1,5 +1,6 @@
 import { fastestEpoch, type EpochRow } from "./epoch-row.js";
 import { gemmRatios } from "./gemm-ratios.js";
+import { minibatchRatios } from "./minibatch-ratios.js";
 import type { PerfReport } from "./perf-report.js";
 
 /** One performance target of the fast-kernels issue, checked against the numbers of one run. */
@@ -43,6 +44,19 @@ function ratioCheck(target: string, ours: EpochRow | undefined, theirs: EpochRow
   if (!ours || !theirs) return missing(target, what);
   const ratio = ours.secondsPerEpoch / theirs.secondsPerEpoch;
   return { target, measured: `${ours.secondsPerEpoch.toPrecision(3)} s ÷ ${theirs.secondsPerEpoch.toPrecision(3)} s = ${ratio.toFixed(2)}`, met: ratio <= limit };
+}
+
+/** Issue #11: a batch-128 CIFAR epoch ≤ 1.4× the full-batch epoch on the same backend, and ≤ NumPy's batch-128 epoch. */
+function minibatchCheck(report: PerfReport, backend: string): TargetCheck {
+  const target = `${backend} float32 classification at batch 128: epoch ≤ 1.4 × its full-batch epoch and ≤ NumPy's batch-128 epoch`;
+  const found = minibatchRatios(report.minibatch ?? []).find((r) => r.system === "nabla" && r.backend === backend && r.dtype === "float32" && r.task === "classification" && r.batchSize === 128);
+  if (!found || found.numpySecondsPerEpoch === undefined) return missing(target, `${backend} or NumPy float32 batch-128 classification`);
+  const { secondsPerEpoch: ours, fullBatchSecondsPerEpoch: full, numpySecondsPerEpoch: numpy } = found;
+  return {
+    target,
+    measured: `${ours.toPrecision(3)} s ÷ ${full.toPrecision(3)} s full batch = ${found.ratio.toFixed(2)}; NumPy ${numpy.toPrecision(3)} s`,
+    met: found.ratio <= 1.4 && ours <= numpy,
+  };
 }
 
 /** The targets of the fast-kernels issue, each with the measurement that decides it. */
@@ -116,5 +130,6 @@ export function targetChecks(report: PerfReport): TargetCheck[] {
       "native or NumPy float32 classification",
     ),
   );
+  for (const backend of ["nabla/native", "nabla/wasm"]) checks.push(minibatchCheck(report, backend));
   return checks;
 }

@@ -3,7 +3,7 @@ import type { EpochRow } from "./epoch-row.js";
 import { pluginRatios } from "./plugin-ratios.js";
 
 function row(task: string, backend: string, secondsPerEpoch: number): EpochRow {
-  return { system: "nabla", backend, dtype: "float32", task: task as EpochRow["task"], model: "", secondsPerEpoch, rows: 5000, warmupEpochs: 1, timedEpochs: 3, threads: 2, cpuModel: "test CPU", nativeIsa: null };
+  return { system: "nabla", backend, dtype: "float32", task: task as EpochRow["task"], model: "", secondsPerEpoch, rows: 5000, batchSize: null, warmupEpochs: 1, timedEpochs: 3, threads: 2, cpuModel: "test CPU", nativeIsa: null };
 }
 
 describe("pluginRatios", () => {

@@ -4,6 +4,7 @@ import type { DType } from "@nabla/core";
 import { describeEpochRow, timedEpochRow, type PeerOptions, type PeerResult } from "./epoch-row.js";
 import type { MlpTask } from "./mlp-tasks.js";
 import { OPENBLAS_PINNING_VARIABLES, pythonPeerEnv } from "./python-env.js";
+import type { Skipped } from "./perf-report.js";
 import { rowPlatform } from "./row-platform.js";
 import { planEpochs } from "./timing.js";
 
@@ -61,9 +62,15 @@ function runScript(task: MlpTask, rows: number, dtype: DType, epochs: number, th
 
 /**
  * The report's algorithm in PyTorch (python/torch_mlp.py, the NumPy peer's loop on torch tensors),
- * full batch, on `threads` threads. Skipped with a note where the interpreter has no torch.
+ * full batch or the tasks' mini-batches, on `threads` threads; what it cannot run is reported under `section`. Skipped with a note where the interpreter has no torch.
  */
-export function runTorchPeer(tasks: readonly MlpTask[], dtypes: readonly DType[], threads: number, options: PeerOptions): PeerResult {
+export function runTorchPeer(
+  tasks: readonly MlpTask[],
+  dtypes: readonly DType[],
+  threads: number,
+  options: PeerOptions,
+  section: Skipped["section"] = "peers",
+): PeerResult {
   const result: PeerResult = { rows: [], skipped: [], notes: [] };
   if (!torchAvailable()) {
     result.notes.push(`PyTorch: ${torchPythonCommand()} cannot import torch (set NABLA_TORCH_PYTHON, or apt-get install python3-torch), skipped`);
@@ -86,7 +93,7 @@ export function runTorchPeer(tasks: readonly MlpTask[], dtypes: readonly DType[]
         const plan = planEpochs(estimate, options.budgetSeconds, { warmup: options.warmupEpochs, epochs: task.timedEpochs });
         if (!plan) {
           const reason = `one epoch estimated at ${estimate.toFixed(0)} s, over the ${options.budgetSeconds} s budget`;
-          result.skipped.push({ section: "peers", system: "torch", backend: "cpu", dtype, what: task.task, reason });
+          result.skipped.push({ section, system: "torch", backend: "cpu", dtype, threads, what: task.task, reason });
           options.log(`${where}: skipped, ${reason}`);
           continue;
         }
@@ -95,7 +102,7 @@ export function runTorchPeer(tasks: readonly MlpTask[], dtypes: readonly DType[]
         result.rows.push(row);
         options.log(`${where}: ${describeEpochRow(row)}`);
       } catch (error) {
-        result.skipped.push({ section: "peers", system: "torch", backend: "cpu", dtype, what: task.task, reason: `failed: ${(error as Error).message}` });
+        result.skipped.push({ section, system: "torch", backend: "cpu", dtype, threads, what: task.task, reason: `failed: ${(error as Error).message}` });
         options.log(`${where}: failed, ${(error as Error).message}`);
       }
     }

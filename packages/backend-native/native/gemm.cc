@@ -50,6 +50,48 @@ std::unique_ptr<T[], AlignedFree> allocate_aligned(Index count) {
   return std::unique_ptr<T[], AlignedFree>(static_cast<T*>(memory));
 }
 
+// The packed operands of one product, in memory the calling thread keeps between products up to
+// kKeptBytes each: a fresh allocation of that size is mapped anew by the allocator and every page
+// of it faulted in and zeroed by the kernel, a cost a mini-batch step (W packed again every step)
+// pays hundreds of times an epoch. Larger ones (full-batch operands) are allocated per call.
+template <typename T>
+class PackingBuffer {
+ public:
+  enum Slot { kB = 0, kA = 1 };
+
+  PackingBuffer(Slot slot, Index count) {
+    if (count * static_cast<Index>(sizeof(T)) > kKeptBytes) {
+      owned_ = allocate_aligned<T>(count);
+      data_ = owned_.get();
+      return;
+    }
+    Kept& kept = kept_buffers()[slot];
+    if (kept.capacity < count) {
+      kept.memory = allocate_aligned<T>(count);
+      kept.capacity = count;
+    }
+    data_ = kept.memory.get();
+  }
+
+  T* get() const { return data_; }
+
+ private:
+  static constexpr Index kKeptBytes = Index{8} << 20;
+
+  struct Kept {
+    std::unique_ptr<T[], AlignedFree> memory;
+    Index capacity = 0;
+  };
+
+  static Kept* kept_buffers() {
+    thread_local Kept kept[2];
+    return kept;
+  }
+
+  std::unique_ptr<T[], AlignedFree> owned_;
+  T* data_;
+};
+
 // Element (i, j) of a stored matrix lives at data[i·row_stride + j·col_stride]: one of the strides
 // is 1, and which one says whether the operand is transposed.
 template <typename T>
@@ -207,11 +249,11 @@ void multiply_tile_row(Index depth, View<T> a_panel, const T* b, Index k, Index 
 // B as panels: panel q holds columns [q·Width, q·Width+Width) for every k, Width values per k.
 // It is about the size of B and is packed once for all rows of C, the threads sharing the work.
 template <typename T, int Width>
-std::unique_ptr<T[], AlignedFree> pack_b_panels(View<T> b, Index k, Index n, int threads) {
+PackingBuffer<T> pack_b_panels(View<T> b, Index k, Index n, int threads) {
   constexpr Index kKc = Blocking<T>::kKc;
   const Index panels = (n + Width - 1) / Width;
   const Index depth_blocks = (k + kKc - 1) / kKc;
-  auto packed = allocate_aligned<T>(panels * k * Width);
+  PackingBuffer<T> packed(PackingBuffer<T>::kB, panels * k * Width);
   std::atomic<Index> next{0};
   const Index tasks = panels * depth_blocks;
   ThreadPool::instance().run(static_cast<int>(std::min<Index>(threads, tasks)), [&](int, int) {
@@ -343,7 +385,7 @@ void gemm_narrow_transposed(const T* a, View<T> b, T* c, Index m, Index k, Index
   const int workers = static_cast<int>(std::min<Index>(threads, stripes));
   const Index ct_size = columns * stripe_rows;
   const Index block_size = kKc * NB::kRows;
-  const auto buffers = allocate_aligned<T>((ct_size + block_size) * workers);
+  const PackingBuffer<T> buffers(PackingBuffer<T>::kA, (ct_size + block_size) * workers);
   std::atomic<Index> next{0};
 
   ThreadPool::instance().run(workers, [&](int worker, int) {
@@ -416,7 +458,7 @@ void gemm(const T* a, const T* b, T* c, Index m, Index k, Index n, bool transpos
   // would otherwise be a multiple of 2 KiB apart and the packing stores would share L1 sets.
   const Index panel_stride = B::kMr * std::min<Index>(B::kKc, k) + 64 / static_cast<Index>(sizeof(T));
   const Index a_block_size = direct_a ? 0 : plan.block_rows / B::kMr * panel_stride;
-  const auto packed_a = allocate_aligned<T>(a_block_size * workers);
+  const PackingBuffer<T> packed_a(PackingBuffer<T>::kA, a_block_size * workers);
   std::atomic<Index> next{0};
 
   ThreadPool::instance().run(workers, [&](int worker, int) {

@@ -1,8 +1,9 @@
-// A small fork-join pool: the calling thread plus up to N−1 parked workers run one task together.
+// A small fork-join pool: the calling thread plus up to N−1 parked workers run the parts of one task.
 // Kernels ask for a thread count per call, so backends with different settings share one pool.
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -22,7 +23,10 @@ class ThreadPool {
     return *pool;
   }
 
-  // Runs task(w, workers) for w = 0..workers−1, w = 0 on the caller; returns when all are done.
+  // Runs task(w, workers) once for each w = 0..workers−1, w = 0 on the caller; returns when all
+  // are done. Parts are claimed, not assigned: a worker the OS wakes late (on a busy machine, or
+  // for a kernel of a few microseconds) finds them taken by the caller and threads that came
+  // first, and the caller waits only for parts already started, never for a wake-up.
   void run(int workers, const Task& task) {
     if (workers <= 1) {
       task(0, 1);
@@ -35,13 +39,15 @@ class ThreadPool {
       std::lock_guard<std::mutex> lock(mutex_);
       task_ = &task;
       workers_in_region_ = workers;
-      pending_ = workers - 1;
+      next_part_.store(1, std::memory_order_relaxed);
       ++generation_;
     }
     wake_.notify_all();
     task(0, workers);
+    run_unclaimed_parts(task, workers);
     std::unique_lock<std::mutex> lock(mutex_);
-    done_.wait(lock, [this] { return pending_ == 0; });
+    done_.wait(lock, [this] { return running_ == 0; });
+    // From here a worker that wakes finds no task and parks again.
     task_ = nullptr;
   }
 
@@ -50,25 +56,29 @@ class ThreadPool {
 
   void grow(int wanted) {
     while (static_cast<int>(threads_.size()) < wanted) {
-      const int index = static_cast<int>(threads_.size()) + 1;
       // Started under region_mutex_, before run() bumps the generation it must answer.
-      threads_.emplace_back([this, index, seen = generation_] { park(index, seen); });
+      threads_.emplace_back([this, seen = generation_] { park(seen); });
       threads_.back().detach();
     }
   }
 
-  void park(int index, std::uint64_t seen) {
+  void run_unclaimed_parts(const Task& task, int workers) {
+    for (int part; (part = next_part_.fetch_add(1, std::memory_order_relaxed)) < workers;) task(part, workers);
+  }
+
+  void park(std::uint64_t seen) {
     for (;;) {
       std::unique_lock<std::mutex> lock(mutex_);
       wake_.wait(lock, [&] { return generation_ != seen; });
       seen = generation_;
-      if (index >= workers_in_region_) continue;
+      if (task_ == nullptr) continue;
       const Task* task = task_;
       const int workers = workers_in_region_;
+      ++running_;
       lock.unlock();
-      (*task)(index, workers);
+      run_unclaimed_parts(*task, workers);
       lock.lock();
-      if (--pending_ == 0) done_.notify_one();
+      if (--running_ == 0) done_.notify_one();
     }
   }
 
@@ -79,7 +89,9 @@ class ThreadPool {
   std::vector<std::thread> threads_;
   const Task* task_ = nullptr;
   int workers_in_region_ = 0;
-  int pending_ = 0;
+  // Workers inside run_unclaimed_parts; run() returns once none is.
+  int running_ = 0;
+  std::atomic<int> next_part_{0};
   std::uint64_t generation_ = 0;
 };
 
