@@ -1,5 +1,6 @@
 import type { ActivationFunction } from "../activation-function.js";
 import type { DType, FloatArray } from "../dtype.js";
+import { applyDropoutMask } from "../random/dropout-mask.js";
 import type { Tensor } from "../tensor.js";
 import type { AdamHyperparameters, Backend } from "./backend.js";
 import { matmulNN, matmulNT, matmulTN, matmulTT } from "./reference-matmul.js";
@@ -70,6 +71,10 @@ export function createReferenceBackend(): Backend {
     scale(x, alpha, out) {
       const xs = x.data, os = out.data;
       for (let k = 0; k < os.length; k++) os[k] = alpha * xs[k];
+    },
+
+    dropout(x, mask, out, draw) {
+      applyDropoutMask(x.data, mask.data, out.data, draw);
     },
 
     // #region mse
