@@ -21,7 +21,7 @@ constexpr std::uint32_t kKeyStep1 = 0xBB67AE85u;
 
 constexpr Index kBlocks = 16;
 constexpr Index kBatch = 4 * kBlocks;
-// A Philox block costs about as much as a few hundred elementwise operations, so threads pay sooner.
+// An element costs several elementwise operations (a quarter of ten Philox rounds), so threads pay sooner.
 constexpr Index kGrain = Index{1} << 13;
 
 // words[4·b + j] = word j of Philox4x32-10 at counter (first + b as two 32-bit halves, 0, 0).
