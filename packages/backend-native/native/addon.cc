@@ -110,6 +110,13 @@ class Args {
     return value;
   }
 
+  // An unsigned 32-bit word (a Philox key word or threshold), refused rather than wrapped when out of range.
+  std::uint32_t uint32(std::size_t i) const {
+    const Index value = size(i);
+    if (value > Index{0xFFFFFFFF}) throw ArgumentError("argument " + std::to_string(i) + " must be an unsigned 32-bit integer");
+    return static_cast<std::uint32_t>(value);
+  }
+
   int threads(std::size_t i) const { return static_cast<int>(std::max<Index>(1, size(i))); }
 
  private:
@@ -525,6 +532,20 @@ napi_value scale_binding(napi_env env, napi_callback_info info) {
   return undefined(env);
 }
 
+// dropout(x, mask, out, key0, key1, keepMax, scale, threads)
+napi_value dropout_binding(napi_env env, napi_callback_info info) {
+  const Args args(env, info, 8);
+  const FloatArray x = args.floats(0), mask = args.floats(1), out = args.floats(2);
+  require_same_dtype({x, mask, out});
+  require(mask.length == x.length && out.length == x.length, "dropout: array lengths differ");
+  const DropoutDraw draw{args.uint32(3), args.uint32(4), args.uint32(5), args.number(6)};
+  dispatch(args, x, [&](const auto& kernels) {
+    using T = ElementOf<decltype(kernels)>;
+    kernels.dropout(x.as<T>(), mask.as<T>(), out.as<T>(), draw, x.length, args.threads(7));
+  });
+  return undefined(env);
+}
+
 // meanSquaredError(pred, target, grad | null, threads) → loss
 napi_value mean_squared_error_binding(napi_env env, napi_callback_info info) {
   const Args args(env, info, 4);
@@ -731,6 +752,7 @@ napi_value kernels_binding(napi_env env, napi_callback_info info) {
       property("activateBackward", guarded<activate_backward_binding>),
       property("multiply", guarded<multiply_binding>),
       property("scale", guarded<scale_binding>),
+      property("dropout", guarded<dropout_binding>),
       property("meanSquaredError", guarded<mean_squared_error_binding>),
       property("softmaxCrossEntropy", guarded<softmax_cross_entropy_binding>),
       property("sgdUpdate", guarded<sgd_update_binding>),

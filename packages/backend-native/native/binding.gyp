@@ -6,7 +6,7 @@
 # keeps the first, so code shared with the generic path never carries AVX instructions.
 {
   "variables": {
-    "kernel_sources": ["gemm.cc", "linear.cc", "elementwise.cc", "loss.cc", "optimizer.cc", "expression.cc", "kernel-table.cc"],
+    "kernel_sources": ["gemm.cc", "linear.cc", "elementwise.cc", "dropout.cc", "loss.cc", "optimizer.cc", "expression.cc", "kernel-table.cc"],
     "kernel_cflags": ["-O3", "-fno-math-errno", "-ffp-contract=off", "-std=c++17", "-pthread", "-fPIC"]
   },
   "targets": [

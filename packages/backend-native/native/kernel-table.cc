@@ -22,6 +22,7 @@ constexpr TypedKernels<T> typed_kernels() {
           &activate_backward<T>,
           &multiply<T>,
           &scale<T>,
+          &dropout<T>,
           &argmax_rows<T>,
           &all_finite<T>,
           &gather_rows<T>,

@@ -26,6 +26,7 @@ struct TypedKernels {
   void (*activate_backward)(Activation fn, const T* z, const T* a, const T* grad_a, T* grad_z, Index size, int threads);
   void (*multiply)(const T* a, const T* b, T* out, Index size, int threads);
   void (*scale)(const T* x, double alpha, T* out, Index size, int threads);
+  void (*dropout)(const T* x, T* mask, T* out, const DropoutDraw& draw, Index size, int threads);
   void (*argmax_rows)(const T* x, std::int32_t* out, Index rows, Index cols);
   bool (*all_finite)(const T* x, Index size, int threads);
   void (*gather_rows)(const T* x, const std::int32_t* indices, T* out, Index count, Index cols, int threads);

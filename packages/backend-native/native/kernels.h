@@ -64,6 +64,10 @@ void copy(const T* source, T* target, std::int64_t size, int threads);
 template <typename T>
 void fill(T* x, double value, std::int64_t size, int threads);
 
+// dropout.cc: mask[k] = draw.scale or 0 from Philox4x32-10, out = x ⊙ mask; out may be x.
+template <typename T>
+void dropout(const T* x, T* mask, T* out, const DropoutDraw& draw, std::int64_t size, int threads);
+
 // loss.cc: both return the mean loss and write its gradient when grad is not null.
 template <typename T>
 double mean_squared_error(const T* pred, const T* target, T* grad, std::int64_t size, int threads);

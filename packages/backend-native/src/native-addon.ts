@@ -57,6 +57,7 @@ export interface NativeKernels {
   activateBackward(kernel: number, z: FloatArray, a: FloatArray, gradA: FloatArray, gradZ: FloatArray, threads: number): void;
   multiply(a: FloatArray, b: FloatArray, out: FloatArray, threads: number): void;
   scale(x: FloatArray, alpha: number, out: FloatArray, threads: number): void;
+  dropout(x: FloatArray, mask: FloatArray, out: FloatArray, key0: number, key1: number, keepMax: number, scale: number, threads: number): void;
   meanSquaredError(pred: FloatArray, target: FloatArray, grad: FloatArray | null, threads: number): number;
   softmaxCrossEntropy(logits: FloatArray, labels: Int32Array, grad: FloatArray | null, cols: number, threads: number): number;
   sgdUpdate(param: FloatArray, grad: FloatArray, lr: number, threads: number): void;

@@ -1,4 +1,4 @@
-import { type Backend, DTYPES, type DType, Tensor, Xoshiro128Generator, ops } from "@nabla/core";
+import { type Backend, DTYPES, type DType, Tensor, Xoshiro128Generator, createReferenceBackend, ops } from "@nabla/core";
 import { describeBackendConformance } from "@nabla/core/conformance";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadNativeAddon } from "./native-addon.js";
@@ -28,6 +28,21 @@ describe.skipIf(!isNativeBackendAvailable())("native backend", () => {
   let native: Backend;
   beforeAll(() => {
     native = createNativeBackend({ threads: 2 });
+  });
+
+  // The conformance shapes stay below dropout's threading threshold (2^20 elements), so this one passes it.
+  it.each(NATIVE_ISAS.filter((isa) => supportedNativeIsas().includes(isa)))("draws the reference's dropout mask with the %s kernels on two threads, past the threading threshold", (isa) => {
+    const threaded = createNativeBackend({ threads: 2, isa });
+    const shape = [1 << 10, (1 << 10) + 3];
+    const x = uniform(shape, "float32", 3, threaded);
+    const mask = Tensor.zeros(shape, { backend: threaded }), out = Tensor.zeros(shape, { backend: threaded });
+    ops.dropout(x, 0.3, [0x9e3779b9, 42], mask, out);
+    const reference = createReferenceBackend();
+    const expectedMask = Tensor.zeros(shape, { backend: reference }), expected = Tensor.zeros(shape, { backend: reference });
+    ops.dropout(x.to({ backend: reference }), 0.3, [0x9e3779b9, 42], expectedMask, expected);
+    const firstDifference = (a: Tensor, b: Tensor) => a.data.findIndex((v, k) => !Object.is(v, b.data[k]));
+    expect(firstDifference(mask, expectedMask)).toBe(-1);
+    expect(firstDifference(out, expected)).toBe(-1);
   });
 
   it.each(DTYPES)("gives the same %s product on one thread as on two", (dtype) => {

@@ -179,6 +179,10 @@ export function createNativeBackend(options: NativeBackendOptions = {}): NativeB
       addon.scale(x.data, alpha, out.data, threads);
     },
 
+    dropout(x, mask, out, draw) {
+      addon.dropout(x.data, mask.data, out.data, draw.key[0], draw.key[1], draw.keepMax, draw.scale, threads);
+    },
+
     meanSquaredError(pred, target, grad) {
       return addon.meanSquaredError(pred.data, target.data, grad?.data ?? null, threads);
     },

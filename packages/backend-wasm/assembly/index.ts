@@ -2,6 +2,7 @@
 export { gemmF32, gemmF64, gemmScratchBytes } from "./gemm";
 export { activate, activateBackward } from "./activations";
 export { addRowVector, sumRows, multiply, scale, sgdUpdate, adamUpdate, allFinite } from "./elementwise";
+export { dropout } from "./dropout";
 export { meanSquaredError, softmaxCrossEntropy, argmaxRows } from "./losses";
 export {
   linearScratchBytes, linearIsNarrow, linearForward, linearFinishForward, linearInputGradient,

@@ -14,6 +14,7 @@ export interface KernelExports {
   sumRows(isF64: boolean, x: number, out: number, rows: number, cols: number): void;
   multiply(isF64: boolean, a: number, b: number, out: number, n: number): void;
   scale(isF64: boolean, x: number, alpha: number, out: number, n: number): void;
+  dropout(isF64: boolean, x: number, mask: number, out: number, n: number, key0: number, key1: number, keepMax: number, scale: number): void;
   sgdUpdate(isF64: boolean, param: number, grad: number, lr: number, n: number): void;
   adamUpdate(
     isF64: boolean, param: number, grad: number, m: number, v: number, n: number,

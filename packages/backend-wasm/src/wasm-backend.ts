@@ -258,6 +258,12 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       staging.run([x.data, out.data], ([px, po]) => kernels.scale(isF64(x), px, alpha, po, out.size));
     },
 
+    dropout(x, mask, out, draw) {
+      staging.run([x.data, mask.data, out.data], ([px, pm, po]) => {
+        kernels.dropout(isF64(x), px, pm, po, x.size, draw.key[0], draw.key[1], draw.keepMax, draw.scale);
+      });
+    },
+
     meanSquaredError(pred, target, grad) {
       const operands = grad ? [pred.data, target.data, grad.data] : [pred.data, target.data];
       return staging.run(operands, ([pp, pt, pg = 0]) => kernels.meanSquaredError(isF64(pred), pp, pt, pg, pred.size));

@@ -29,6 +29,7 @@ export type { Loss, Targets } from "./loss.js";
 export { OptimizerStateError, importOptimizerState, type Optimizer, type OptimizerState } from "./optimizer.js";
 export { GeneratorStateError, type RandomGenerator, type RandomGeneratorState } from "./random/random-generator.js";
 export { Xoshiro128Generator } from "./random/xoshiro128.js";
+export { dropoutMask, type DropoutMask } from "./random/dropout-mask.js";
 export { NumpyRandomState, type NumpyRandomStateSnapshot } from "./random/numpy-random-state.js";
 export * from "./registry/components.js";
 export type { OnnxAttribute, OnnxExportContext, OnnxExportHook, OnnxGraphBuilder } from "./registry/onnx-export-hook.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ActivationFunction } from "./activation-function.js";
 import { OperandMismatchError, ShapeMismatchError } from "./errors.js";
-import { linearForward, linearInputGradient, linearWeightGradients } from "./ops.js";
+import { dropout, linearForward, linearInputGradient, linearWeightGradients } from "./ops.js";
 import { Tensor } from "./tensor.js";
 
 const square: ActivationFunction = { name: "square", forward: (z) => z * z, derivative: (z) => 2 * z };
@@ -57,5 +57,18 @@ describe("the fused Linear operations, composed where a backend has no fused ker
     const square3 = f64([1, 0, 0, 0, 1, 0, 0, 0, 1], [3, 3]);
     const g = f64([1, 2, 3, 4, 5, 6, 7, 8, 9], [3, 3]);
     expect(() => linearInputGradient(g, square3, g)).toThrow(OperandMismatchError);
+  });
+});
+
+describe("dropout", () => {
+  it("writes the mask and x ⊙ mask, and refuses a mask that is also the input or the output", () => {
+    const input = f64([1, 2, 3, 4, 5, 6, 7, 8], [2, 4]);
+    const mask = Tensor.zeros([2, 4], { dtype: "float64" });
+    const out = dropout(input, 0.5, [1, 2], mask, Tensor.zeros([2, 4], { dtype: "float64" }));
+    expect(out.toArray()).toEqual(input.toArray().map((v, k) => v * mask.data[k]));
+    expect(new Set(mask.toArray()).size).toBeGreaterThan(1);
+    expect(() => dropout(input, 0.5, [1, 2], input, out)).toThrow(OperandMismatchError);
+    expect(() => dropout(input, 0.5, [1, 2], out, out)).toThrow(OperandMismatchError);
+    expect(() => dropout(input, 0.5, [1, 2], Tensor.zeros([4, 2], { dtype: "float64" }), out)).toThrow(ShapeMismatchError);
   });
 });

@@ -2,6 +2,7 @@ import type { ActivationFunction } from "./activation-function.js";
 import type { ActivationAfter, ActivationBelow, AdamHyperparameters } from "./backend/backend.js";
 import { OperandMismatchError, ShapeMismatchError } from "./errors.js";
 import type { CompiledUpdateRule } from "./expression/update-rule.js";
+import { dropoutMask } from "./random/dropout-mask.js";
 import { Tensor, sameShape } from "./tensor.js";
 
 // The validated front door to the backend kernels: shapes, dtypes and backends are checked here
@@ -203,6 +204,20 @@ export function scale(x: Tensor, alpha: number, out?: Tensor): Tensor {
   checkOperands("scale", [x, result]);
   x.backend.scale(x, alpha, result);
   return result;
+}
+
+/**
+ * Inverted dropout of x with drop probability p ∈ (0, 1): the backend draws a mask from the
+ * Philox key (two unsigned 32-bit words, a fresh pair for every mask) with mask[k] = 1/(1 − p)
+ * or 0, writes it into `mask` (backward needs it) and x ⊙ mask into `out`, which is returned.
+ */
+export function dropout(x: Tensor, p: number, key: readonly [number, number], mask: Tensor, out: Tensor): Tensor {
+  checkSameShape("dropout", x, mask);
+  checkSameShape("dropout", x, out);
+  if (mask === x || mask === out) throw new OperandMismatchError("dropout: mask must be a tensor of its own");
+  checkOperands("dropout", [x, mask, out]);
+  x.backend.dropout(x, mask, out, dropoutMask(p, key));
+  return out;
 }
 
 /** Mean of (pred − target)² over all elements, equation (13); writes 2(pred − target)/N into `grad` when given, equation (14). */

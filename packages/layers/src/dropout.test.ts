@@ -1,4 +1,4 @@
-import { Tensor, Xoshiro128Generator } from "@nabla/core";
+import { Tensor, Xoshiro128Generator, ops } from "@nabla/core";
 import { describe, expect, it } from "vitest";
 import { moduleGradientErrors, randomTensor } from "@nabla/core/testing";
 import { ScriptedGenerator } from "../test/scripted-generator.js";
@@ -23,7 +23,7 @@ describe("Dropout", () => {
     expect(generator.bernoulliCalls).toEqual([]);
   });
 
-  it("draws exactly one mask per training pass, with fillBernoulli over the whole input at p_keep = 1 − p", () => {
+  it("with a generator whose masks come from its stream, draws exactly one mask per training pass, with fillBernoulli over the whole input at p_keep = 1 − p", () => {
     const generator = new ScriptedGenerator();
     const dropout = new Dropout(0.25, { generator });
     dropout.forward(Tensor.zeros([3, 5]));
@@ -40,6 +40,33 @@ describe("Dropout", () => {
     // mask [1, 0, 0, 1, 1, 0] × 2
     expect(dropout.forward(x).toArray()).toEqual([2, 0, 0, 8, 10, 0]);
     expect(dropout.backward(Tensor.from([1, 1, 1, 1, 1, 1], [2, 3], { dtype: "float64" }))!.toArray()).toEqual([2, 0, 0, 2, 2, 0]);
+  });
+
+  it("otherwise has the backend draw each mask from a Philox key of the generator's next two words", () => {
+    const generator = new Xoshiro128Generator(5);
+    const twin = new Xoshiro128Generator(5);
+    const dropout = new Dropout(0.3, { generator });
+    const x = randomTensor([6, 7], 1);
+    for (let pass = 0; pass < 3; pass++) {
+      const mask = Tensor.zeros(x.shape, { dtype: x.dtype });
+      const expected = ops.dropout(x, 0.3, [twin.nextUint32(), twin.nextUint32()], mask, Tensor.zeros(x.shape, { dtype: x.dtype }));
+      expect(dropout.forward(x).toArray()).toEqual(expected.toArray());
+      expect(dropout.backward(Tensor.from(new Array(42).fill(1), x.shape, { dtype: x.dtype }))!.toArray()).toEqual(mask.toArray());
+    }
+    expect(generator.exportState()).toEqual(twin.exportState());
+  });
+
+  it("draws the same masks from the same seed, and continues them from a saved generator state", () => {
+    const x = randomTensor([20, 16], 3);
+    const passes = (dropout: Dropout, count: number) => Array.from({ length: count }, () => dropout.forward(x).toArray());
+    const whole = passes(new Dropout(0.5, { generator: new Xoshiro128Generator(11) }), 4);
+    expect(passes(new Dropout(0.5, { generator: new Xoshiro128Generator(11) }), 4)).toEqual(whole);
+
+    const first = new Xoshiro128Generator(11);
+    const before = passes(new Dropout(0.5, { generator: first }), 2);
+    const resumed = new Xoshiro128Generator(999);
+    resumed.importState(first.exportState());
+    expect([...before, ...passes(new Dropout(0.5, { generator: resumed }), 2)]).toEqual(whole);
   });
 
   it.each([0.1, 0.5, 0.8])("keeps about 1 − p of the elements, each scaled to 1/(1 − p) (p = %s)", (p) => {

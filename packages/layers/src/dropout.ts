@@ -16,6 +16,8 @@ export interface DropoutOptions {
 /**
  * Inverted dropout: in training each element is kept with probability 1 − p and scaled by
  * 1/(1 − p), so the expected output equals the input and eval mode is the plain identity.
+ * The backend draws each mask from a Philox key of two words of the generator's stream, except
+ * with a generator whose masks must come from its own stream (`masksFromStream`, NumPy's).
  */
 export class Dropout extends Module {
   readonly type = "nabla/dropout";
@@ -44,12 +46,19 @@ export class Dropout extends Module {
       return x;
     }
     this.mask = reuseTensor(this.mask, x.shape, x);
-    // One draw per element in row-major order, in a single call: a NumPy-compatible generator
-    // reproduces binomial(1, 1 − p, size=x.shape) only when asked for the whole mask at once.
-    this.generator.fillBernoulli(this.mask.data, 1 - this.p);
-    ops.scale(this.mask, 1 / (1 - this.p), this.mask);
+    this.output = reuseTensor(this.output, x.shape, x);
     this.lastPass = "masked";
-    this.output = ops.multiply(x, this.mask, reuseTensor(this.output, x.shape, x));
+    if (this.generator.masksFromStream) {
+      // One draw per element in row-major order, in a single call: a NumPy-compatible generator
+      // reproduces binomial(1, 1 − p, size=x.shape) only when asked for the whole mask at once.
+      this.generator.fillBernoulli(this.mask.data, 1 - this.p);
+      ops.scale(this.mask, 1 / (1 - this.p), this.mask);
+      ops.multiply(x, this.mask, this.output);
+    } else {
+      // Two words of the model's stream key the mask; the backend draws it, so a checkpoint of
+      // the generator is all a resumed run needs to draw the same masks.
+      ops.dropout(x, this.p, [this.generator.nextUint32(), this.generator.nextUint32()], this.mask, this.output);
+    }
     return this.output;
   }
   // #endregion forward

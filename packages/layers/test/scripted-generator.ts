@@ -12,6 +12,8 @@ export interface BernoulliCall {
  */
 export class ScriptedGenerator implements RandomGenerator {
   readonly algorithm = "test/scripted";
+  /** Its masks are the scripted pattern, so Dropout must take them from fillBernoulli. */
+  readonly masksFromStream = true;
   readonly bernoulliCalls: BernoulliCall[] = [];
   normalCalls = 0;
   private nextNormal = 0;

@@ -1,6 +1,7 @@
 import type { ActivationFunction } from "../activation-function.js";
 import type { CompiledUpdateRule } from "../expression/update-rule.js";
 import type { DType, FloatArray } from "../dtype.js";
+import type { DropoutMask } from "../random/dropout-mask.js";
 import type { Tensor } from "../tensor.js";
 
 /** The constants of one Adam step, equations (19)–(22). */
@@ -84,6 +85,14 @@ export interface Backend {
 
   /** out = alpha · x */
   scale(x: Tensor, alpha: number, out: Tensor): void;
+
+  /**
+   * Inverted dropout with its mask drawn here: mask[k] = draw.scale or 0 from Philox4x32-10 under
+   * draw.key, exactly as `DropoutMask` defines it, and out = x ⊙ mask. The mask must not depend
+   * on threads or instruction set: every backend draws the reference's mask bit for bit.
+   * `out` may be `x`; `mask` is neither.
+   */
+  dropout(x: Tensor, mask: Tensor, out: Tensor, draw: DropoutMask): void;
 
   /** Mean over all elements of (pred − target)²; writes its gradient 2(pred − target)/size into grad if given. */
   meanSquaredError(pred: Tensor, target: Tensor, grad: Tensor | null): number;

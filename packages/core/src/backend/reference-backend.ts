@@ -2,6 +2,7 @@ import type { ActivationFunction } from "../activation-function.js";
 import type { DType, FloatArray } from "../dtype.js";
 import { compileUpdateRule, type CompiledUpdateRule } from "../expression/update-rule.js";
 import { ADAM_UPDATE_RULE, SGD_UPDATE_RULE } from "../fused-update-rules.js";
+import { applyDropoutMask } from "../random/dropout-mask.js";
 import type { Tensor } from "../tensor.js";
 import type { AdamHyperparameters, Backend } from "./backend.js";
 import { matmulNN, matmulNT, matmulTN, matmulTT } from "./reference-matmul.js";
@@ -76,6 +77,10 @@ export function createReferenceBackend(): Backend {
     scale(x, alpha, out) {
       const xs = x.data, os = out.data;
       for (let k = 0; k < os.length; k++) os[k] = alpha * xs[k];
+    },
+
+    dropout(x, mask, out, draw) {
+      applyDropoutMask(x.data, mask.data, out.data, draw);
     },
 
     // #region mse

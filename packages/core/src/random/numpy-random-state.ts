@@ -23,6 +23,8 @@ export interface NumpyRandomStateSnapshot extends Mt19937State {
  */
 export class NumpyRandomState implements RandomGenerator {
   readonly algorithm = "nabla/numpy";
+  /** NumPy's dropout masks are binomial draws from this stream; the reference protocol needs them element by element. */
+  readonly masksFromStream = true;
   private readonly mt: Mt19937;
   private hasGauss = false;
   private gauss = 0;

@@ -19,6 +19,12 @@ export interface RandomGenerator {
   fillStandardNormal(out: FloatArray): void;
   /** Fills `out` with uniform draws in [0, 1), in index order. */
   fillUniform(out: FloatArray): void;
+  /**
+   * True when a dropout mask must be this stream's own `fillBernoulli` draws: NumPy's generator,
+   * whose binomial(1, 1 − p, size) the reference protocol reproduces. Otherwise Dropout takes two
+   * `nextUint32` words per mask as a Philox key and the backend draws the mask (`ops.dropout`).
+   */
+  readonly masksFromStream?: boolean;
   /** Each element 1 with probability p, else 0 (NumPy's binomial(1, p)). */
   fillBernoulli(out: FloatArray, p: number): void;
   /** A uniformly random permutation of 0..n−1. */

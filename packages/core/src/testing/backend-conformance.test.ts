@@ -164,6 +164,22 @@ const BUGS: { kernel: BackendKernel; bug: string; replacement: Partial<Backend> 
     },
   },
   {
+    kernel: "dropout",
+    bug: "restarts the Philox counter for the second half of the elements, as a thread given its own range might",
+    replacement: {
+      dropout(x, mask, out, draw) {
+        const half = Math.ceil(x.size / 2);
+        const part = (t: Tensor, from: number, to: number) => Tensor.from(t.data.subarray(from, to), [to - from], { dtype: t.dtype, backend: base });
+        for (const [from, to] of [[0, half], [half, x.size]]) {
+          const maskPart = part(mask, from, to), outPart = part(out, from, to);
+          base.dropout(part(x, from, to), maskPart, outPart, draw);
+          mask.data.set(maskPart.data, from);
+          out.data.set(outPart.data, from);
+        }
+      },
+    },
+  },
+  {
     kernel: "meanSquaredError",
     bug: "leaves out the factor 2 of the gradient",
     replacement: {

@@ -3,6 +3,7 @@ import type { Backend } from "../backend/backend.js";
 import { compileExpression } from "../expression/compile-expression.js";
 import { FUSED_ACTIVATION_KERNELS } from "../fused-activation-kernels.js";
 import { FUSED_ACTIVATION_MATH, fusedKernelActivation } from "../fused-activation-math.js";
+import { dropoutMask } from "../random/dropout-mask.js";
 import { Tensor } from "../tensor.js";
 import { BackendConformanceError } from "./backend-conformance-error.js";
 import { CONFORMANCE_UPDATE_RULES } from "./conformance-update-rules.js";
@@ -552,6 +553,31 @@ const CASES: { readonly [K in BackendKernel]: readonly CaseEntry[] } = {
             context.backend.scale(x, alpha, x);
             expectIdentical(context, `scale by ${alpha} in place, ${rows}×${cols}`, x.data, expected.data);
           }
+        });
+      },
+    },
+  ],
+
+  dropout: [
+    {
+      name: "draws the reference's Philox mask bit for bit and multiplies exactly as it, for three rates and keys, in place too",
+      run(context) {
+        // Keys with high bits set and p = 0.9 put words right at the edge of keepMax for some element.
+        const draws = [dropoutMask(0.5, [0, 0]), dropoutMask(0.1, [0x243f6a88, 0xffffffff]), dropoutMask(0.9, [0xdeadbeef, 7])];
+        ELEMENTWISE_SHAPES.forEach(([rows, cols], s) => {
+          draws.forEach((draw, d) => {
+            const where = `dropout p = ${1 - 1 / draw.scale} key ${draw.key.join(":")}, ${rows}×${cols}`;
+            const [x, xRef] = tensorPair(context, normalValues(rows * cols, 230 + s), [rows, cols]);
+            const mask = staleOutput(context, [rows, cols]), out = staleOutput(context, [rows, cols]);
+            const expectedMask = referenceOutput(context, [rows, cols]), expected = referenceOutput(context, [rows, cols]);
+            context.backend.dropout(x, mask, out, draw);
+            context.reference.dropout(xRef, expectedMask, expected, draw);
+            expectIdentical(context, `${where}, mask`, mask.data, expectedMask.data);
+            expectIdentical(context, `${where}, output`, out.data, expected.data);
+            if (d > 0) return;
+            context.backend.dropout(x, mask, x, draw);
+            expectIdentical(context, `${where}, in place`, x.data, expected.data);
+          });
         });
       },
     },
