@@ -1,12 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { DType } from "@nabla/core";
-import { describeEpochRow, timedEpochRow, type PeerOptions, type PeerResult } from "./epoch-row.js";
+import type { PeerOptions, PeerResult } from "./epoch-row.js";
 import type { MlpTask } from "./mlp-tasks.js";
 import { OPENBLAS_PINNING_VARIABLES, pythonPeerEnv } from "./python-env.js";
 import type { Skipped } from "./perf-report.js";
-import { rowPlatform } from "./row-platform.js";
-import { planEpochs } from "./timing.js";
+import { runPythonEpochPeer, type PythonEpochPeer } from "./python-epoch-peer.js";
 
 const SCRIPT = fileURLToPath(new URL("../python/numpy_mlp.py", import.meta.url));
 
@@ -61,41 +60,13 @@ export function runNumpyPeer(
   options: PeerOptions,
   section: Skipped["section"] = "peers",
 ): PeerResult {
-  const result: PeerResult = { rows: [], skipped: [], notes: [] };
-  if (!numpyAvailable()) {
-    result.notes.push(`NumPy: ${pythonCommand()} with numpy not found, skipped`);
-    return result;
-  }
-  let described = false;
-  for (const task of tasks) {
-    for (const dtype of dtypes) {
-      const where = `numpy ${dtype} ${threads} threads ${task.task}`;
-      try {
-        const probeRows = Math.ceil(task.rows / 10);
-        const probe = runScript(task, probeRows, dtype, 2, threads);
-        if (!described) {
-          result.notes.push(
-            `NumPy ${probe.numpy} (${pythonCommand()}) with ${probe.blas}, OPENBLAS_NUM_THREADS=${probe.openblasNumThreads}; ${OPENBLAS_PINNING_VARIABLES.join(" and ")} unset for it; its epoch includes the first layer's input gradient, as the report computed it`,
-          );
-          described = true;
-        }
-        const estimate = (probe.seconds[1] * task.rows) / probeRows;
-        const plan = planEpochs(estimate, options.budgetSeconds, { warmup: options.warmupEpochs, epochs: task.timedEpochs });
-        if (!plan) {
-          const reason = `one epoch estimated at ${estimate.toFixed(0)} s, over the ${options.budgetSeconds} s budget`;
-          result.skipped.push({ section, system: "numpy", backend: "openblas", dtype, threads, what: task.task, reason });
-          options.log(`${where}: skipped, ${reason}`);
-          continue;
-        }
-        const seconds = runScript(task, task.rows, dtype, plan.warmup + plan.epochs, threads).seconds.slice(plan.warmup);
-        const row = timedEpochRow({ system: "numpy", backend: "openblas", dtype, threads, ...rowPlatform() }, task, plan, seconds);
-        result.rows.push(row);
-        options.log(`${where}: ${describeEpochRow(row)}`);
-      } catch (error) {
-        result.skipped.push({ section, system: "numpy", backend: "openblas", dtype, threads, what: task.task, reason: `failed: ${(error as Error).message}` });
-        options.log(`${where}: failed, ${(error as Error).message}`);
-      }
-    }
-  }
-  return result;
+  if (!numpyAvailable()) return { rows: [], skipped: [], notes: [`NumPy: ${pythonCommand()} with numpy not found, skipped`] };
+  const numpy: PythonEpochPeer<ScriptOutput> = {
+    system: "numpy",
+    backend: "openblas",
+    describe: (probe) =>
+      `NumPy ${probe.numpy} (${pythonCommand()}) with ${probe.blas}, OPENBLAS_NUM_THREADS=${probe.openblasNumThreads}; ${OPENBLAS_PINNING_VARIABLES.join(" and ")} unset for it; its epoch includes the first layer's input gradient, as the report computed it`,
+    run: runScript,
+  };
+  return runPythonEpochPeer(numpy, tasks, dtypes, threads, options, section);
 }

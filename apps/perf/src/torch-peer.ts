@@ -1,12 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { DType } from "@nabla/core";
-import { describeEpochRow, timedEpochRow, type PeerOptions, type PeerResult } from "./epoch-row.js";
+import type { PeerOptions, PeerResult } from "./epoch-row.js";
 import type { MlpTask } from "./mlp-tasks.js";
 import { OPENBLAS_PINNING_VARIABLES, pythonPeerEnv } from "./python-env.js";
 import type { Skipped } from "./perf-report.js";
-import { rowPlatform } from "./row-platform.js";
-import { planEpochs } from "./timing.js";
+import { runPythonEpochPeer, type PythonEpochPeer } from "./python-epoch-peer.js";
 
 const SCRIPT = fileURLToPath(new URL("../python/torch_mlp.py", import.meta.url));
 
@@ -62,7 +61,8 @@ function runScript(task: MlpTask, rows: number, dtype: DType, epochs: number, th
 
 /**
  * The report's algorithm in PyTorch (python/torch_mlp.py, the NumPy peer's loop on torch tensors),
- * full batch or the tasks' mini-batches, on `threads` threads; what it cannot run is reported under `section`. Skipped with a note where the interpreter has no torch.
+ * full batch or in the task's mini-batches, on `threads` threads; what it cannot run is reported
+ * under `section`. Skipped with a note where the interpreter has no torch.
  */
 export function runTorchPeer(
   tasks: readonly MlpTask[],
@@ -71,41 +71,15 @@ export function runTorchPeer(
   options: PeerOptions,
   section: Skipped["section"] = "peers",
 ): PeerResult {
-  const result: PeerResult = { rows: [], skipped: [], notes: [] };
   if (!torchAvailable()) {
-    result.notes.push(`PyTorch: ${torchPythonCommand()} cannot import torch (set NABLA_TORCH_PYTHON, or apt-get install python3-torch), skipped`);
-    return result;
+    return { rows: [], skipped: [], notes: [`PyTorch: ${torchPythonCommand()} cannot import torch (set NABLA_TORCH_PYTHON, or apt-get install python3-torch), skipped`] };
   }
-  let described = false;
-  for (const task of tasks) {
-    for (const dtype of dtypes) {
-      const where = `torch ${dtype} ${task.task}`;
-      try {
-        const probeRows = Math.ceil(task.rows / 10);
-        const probe = runScript(task, probeRows, dtype, 2, threads);
-        if (!described) {
-          result.notes.push(
-            `PyTorch ${probe.torch} (${torchPythonCommand()}) with ${probe.blas}, torch.set_num_threads(${probe.threads}); ${OPENBLAS_PINNING_VARIABLES.join(" and ")} unset for it; its epoch includes the first layer's input gradient, as NumPy's does`,
-          );
-          described = true;
-        }
-        const estimate = (probe.seconds[1] * task.rows) / probeRows;
-        const plan = planEpochs(estimate, options.budgetSeconds, { warmup: options.warmupEpochs, epochs: task.timedEpochs });
-        if (!plan) {
-          const reason = `one epoch estimated at ${estimate.toFixed(0)} s, over the ${options.budgetSeconds} s budget`;
-          result.skipped.push({ section, system: "torch", backend: "cpu", dtype, threads, what: task.task, reason });
-          options.log(`${where}: skipped, ${reason}`);
-          continue;
-        }
-        const seconds = runScript(task, task.rows, dtype, plan.warmup + plan.epochs, threads).seconds.slice(plan.warmup);
-        const row = timedEpochRow({ system: "torch", backend: "cpu", dtype, threads, ...rowPlatform() }, task, plan, seconds);
-        result.rows.push(row);
-        options.log(`${where}: ${describeEpochRow(row)}`);
-      } catch (error) {
-        result.skipped.push({ section, system: "torch", backend: "cpu", dtype, threads, what: task.task, reason: `failed: ${(error as Error).message}` });
-        options.log(`${where}: failed, ${(error as Error).message}`);
-      }
-    }
-  }
-  return result;
+  const torch: PythonEpochPeer<ScriptOutput> = {
+    system: "torch",
+    backend: "cpu",
+    describe: (probe) =>
+      `PyTorch ${probe.torch} (${torchPythonCommand()}) with ${probe.blas}, torch.set_num_threads(${probe.threads}); ${OPENBLAS_PINNING_VARIABLES.join(" and ")} unset for it; its epoch includes the first layer's input gradient, as NumPy's does`,
+    run: runScript,
+  };
+  return runPythonEpochPeer(torch, tasks, dtypes, threads, options, section);
 }
