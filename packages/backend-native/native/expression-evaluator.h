@@ -65,16 +65,50 @@ class ExpressionEvaluator {
 
   template <typename Op>
   void unary(const ExpressionInstruction& in, const Op& op) const {
-    const double *a = reg(in.a);
-    double* out = reg(in.result);
-    for (int i = 0; i < kExpressionBlock; i += S::kLanes) S::store(out + i, op(S::load(a + i)));
+    const double* a = reg(in.a);
+    write(in, [&](int i) { return op(S::load(a + i)); });
   }
 
   template <typename Op>
   void binary(const ExpressionInstruction& in, const Op& op) const {
     const double *a = reg(in.a), *b = reg(in.b);
+    write(in, [&](int i) { return op(S::load(a + i), S::load(b + i)); });
+  }
+
+  // A long function (exp, erf, …) computed into the result register once, and its `then` applied
+  // in a second pass, so that it is not compiled once per second operation.
+  template <typename Op>
+  void unary_then_apart(const ExpressionInstruction& in, const Op& op) const {
+    const double* a = reg(in.a);
     double* out = reg(in.result);
-    for (int i = 0; i < kExpressionBlock; i += S::kLanes) S::store(out + i, op(S::load(a + i), S::load(b + i)));
+    for (int i = 0; i < kExpressionBlock; i += S::kLanes) S::store(out + i, op(S::load(a + i)));
+    if (in.then >= 0) write(in, [&](int i) { return S::load(out + i); });
+  }
+
+  // result ← value(i) for each vector i of the block, through the instruction's `then` if it has one.
+  template <typename Value>
+  void write(const ExpressionInstruction& in, const Value& value) const {
+    switch (static_cast<ExpressionOperation>(in.then)) {
+      case ExpressionOperation::Add: return write_then(in, value, [](Vec a, Vec b) { return S::add(a, b); });
+      case ExpressionOperation::Sub: return write_then(in, value, [](Vec a, Vec b) { return S::sub(a, b); });
+      case ExpressionOperation::Mul: return write_then(in, value, [](Vec a, Vec b) { return S::mul(a, b); });
+      case ExpressionOperation::Div: return write_then(in, value, [](Vec a, Vec b) { return S::div(a, b); });
+      default: {
+        double* out = reg(in.result);
+        for (int i = 0; i < kExpressionBlock; i += S::kLanes) S::store(out + i, value(i));
+      }
+    }
+  }
+
+  template <typename Value, typename Then>
+  void write_then(const ExpressionInstruction& in, const Value& value, const Then& then) const {
+    const double* c = reg(in.c);
+    double* out = reg(in.result);
+    if (in.then_reversed) {
+      for (int i = 0; i < kExpressionBlock; i += S::kLanes) S::store(out + i, then(S::load(c + i), value(i)));
+    } else {
+      for (int i = 0; i < kExpressionBlock; i += S::kLanes) S::store(out + i, then(value(i), S::load(c + i)));
+    }
   }
 
   // A comparison as 1 or 0 per element.
@@ -95,12 +129,12 @@ class ExpressionEvaluator {
       case ExpressionOperation::Neg: return unary(in, [](Vec a) { return S::bit_xor(a, S::set1(-0.0)); });
       case ExpressionOperation::Abs: return unary(in, [](Vec a) { return S::abs(a); });
       case ExpressionOperation::Sqrt: return unary(in, [](Vec a) { return S::sqrt(a); });
-      case ExpressionOperation::Exp: return unary(in, exp_full_range);
-      case ExpressionOperation::Log: return unary(in, js_log);
-      case ExpressionOperation::Log1p: return unary(in, js_log1p);
-      case ExpressionOperation::Tanh: return unary(in, js_tanh);
-      case ExpressionOperation::Sigmoid: return unary(in, js_sigmoid);
-      case ExpressionOperation::Erf: return unary(in, js_erf);
+      case ExpressionOperation::Exp: return unary_then_apart(in, exp_full_range);
+      case ExpressionOperation::Log: return unary_then_apart(in, js_log);
+      case ExpressionOperation::Log1p: return unary_then_apart(in, js_log1p);
+      case ExpressionOperation::Tanh: return unary_then_apart(in, js_tanh);
+      case ExpressionOperation::Sigmoid: return unary_then_apart(in, js_sigmoid);
+      case ExpressionOperation::Erf: return unary_then_apart(in, js_erf);
       case ExpressionOperation::Lt: return comparison(in, [](Vec a, Vec b) { return S::less(a, b); });
       case ExpressionOperation::Le: return comparison(in, [](Vec a, Vec b) { return S::less_equal(a, b); });
       case ExpressionOperation::Gt: return comparison(in, [](Vec a, Vec b) { return S::greater(a, b); });

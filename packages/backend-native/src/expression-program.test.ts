@@ -4,9 +4,12 @@ import { activationBackwardProgram, compileExpressionProgram, updateRuleProgram 
 
 const OPERATIONS = ["add", "sub", "mul", "div", "min", "max", "pow", "neg", "abs", "sqrt", "exp", "log", "log1p", "tanh", "sigmoid", "erf", "lt", "le", "gt", "ge", "eq", "ne", "where", "store"];
 
-/** The instructions as [operation name, result, a, b, c]. */
+/** The instructions as [operation name, result, a, b, c], with [then's name, then reversed] after them where fused. */
 function instructions(code: Int32Array): (string | number)[][] {
-  return Array.from({ length: code.length / 5 }, (_, s) => [OPERATIONS[code[5 * s]], ...code.slice(5 * s + 1, 5 * s + 5)]);
+  return Array.from({ length: code.length / 7 }, (_, s) => {
+    const [operation, result, a, b, c, then, thenReversed] = code.slice(7 * s, 7 * s + 7);
+    return [OPERATIONS[operation], result, a, b, c, ...(then === -1 ? [] : [OPERATIONS[then], thenReversed])];
+  });
 }
 
 describe("compileExpressionProgram", () => {
@@ -32,6 +35,38 @@ describe("compileExpressionProgram", () => {
     const steps = instructions(updateRuleProgram(rule, OPERATIONS).code);
     const storedS = steps.find(([name, , , output]) => name === "store" && output === 1)![1];
     expect(steps.find(([name]) => name === "add")).toEqual(["add", expect.any(Number), 0, storedS, 0]);
+  });
+
+  it("fuses RMSprop's arithmetic in pairs, each add, sub, mul and div into the one instruction whose result it reads", () => {
+    const rule = compileUpdateRule({
+      tensors: ["w", "g", "s"],
+      scalars: ["lr", "rho", "eps"],
+      updates: [
+        { target: "s", value: ["add", ["mul", "rho", "s"], ["mul", ["mul", ["sub", 1, "rho"], "g"], "g"]] },
+        { target: "w", value: ["sub", "w", ["div", ["mul", "lr", "g"], ["add", ["sqrt", "s"], "eps"]]] },
+      ],
+    });
+    const steps = instructions(updateRuleProgram(rule, OPERATIONS).code);
+    // 1 − ρ runs once, uniform; (1 − ρ)·g·g is one instruction, ρ·s + that another, √s + eps a third, lr·g / that a fourth.
+    expect(steps.map(([name, , , , , then, reversed]) => (then === undefined ? [name] : [name, then, reversed]))).toEqual([
+      ["sub"],
+      ["mul", "mul", 0],
+      ["mul", "add", 0],
+      ["store"],
+      ["sqrt", "add", 0],
+      ["mul", "div", 0],
+      ["sub"],
+      ["store"],
+    ]);
+  });
+
+  it("leaves unfused a result read twice", () => {
+    const program = compileExpressionProgram(["x"], [], [{ output: 0, value: ["mul", ["add", "x", 1], ["add", "x", 1]] }], 1, OPERATIONS);
+    expect(instructions(program.code).map(([name, ...rest]) => [name, rest.length])).toEqual([
+      ["add", 4],
+      ["mul", 4],
+      ["store", 4],
+    ]);
   });
 
   it("refuses an operation the addon does not have, asking for a rebuild", () => {
