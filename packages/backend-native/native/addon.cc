@@ -326,9 +326,13 @@ void validate_expression_program(const ExpressionProgram& p) {
               "compileExpression: a second operation after store or where");
       require(in.c >= 0 && in.c < p.registers, "compileExpression: operand register out of range");
     }
+    if (in.output != -1) {
+      require(operation != ExpressionOperation::Store, "compileExpression: a store with a second output");
+      require(in.output >= 0 && in.output < p.outputs, "compileExpression: store to a missing output");
+    }
     // A uniform instruction runs before any input is loaded, and once.
     if (s < p.uniform) {
-      require(operation != ExpressionOperation::Store, "compileExpression: a uniform instruction stores");
+      require(operation != ExpressionOperation::Store && in.output == -1, "compileExpression: a uniform instruction stores");
       for (int k = 0; k < kExpressionOperands[in.operation]; ++k) {
         require(operands[k] >= p.inputs, "compileExpression: a uniform instruction reads an input");
       }
@@ -338,19 +342,19 @@ void validate_expression_program(const ExpressionProgram& p) {
 }
 
 // compileExpression(code, constants, inputs, scalars, outputs, registers, uniform) → a handle for
-// the kernels' expression arguments. code holds seven int32 per instruction: operation, result, a,
-// b, c, then, then_reversed; the first `uniform` of them read no input.
+// the kernels' expression arguments. code holds eight int32 per instruction: operation, result, a,
+// b, c, then, then_reversed, output; the first `uniform` of them read no input.
 napi_value compile_expression_binding(napi_env env, napi_callback_info info) {
   const Args args(env, info, 7);
   Index code_length = 0;
   const std::int32_t* code = args.int32s(0, &code_length);
   const FloatArray constants = args.floats(1);
   require(constants.dtype == DType::Float64, "compileExpression: constants must be a Float64Array");
-  require(code_length % kExpressionInstructionFields == 0, "compileExpression: code must hold seven int32 per instruction");
+  require(code_length % kExpressionInstructionFields == 0, "compileExpression: code must hold eight int32 per instruction");
   auto owned = std::make_unique<OwnedExpressionProgram>();
   owned->constants.assign(constants.as<double>(), constants.as<double>() + constants.length);
   for (Index k = 0; k < code_length; k += kExpressionInstructionFields) {
-    owned->code.push_back({code[k], code[k + 1], code[k + 2], code[k + 3], code[k + 4], code[k + 5], code[k + 6]});
+    owned->code.push_back({code[k], code[k + 1], code[k + 2], code[k + 3], code[k + 4], code[k + 5], code[k + 6], code[k + 7]});
   }
   const auto count = [&](std::size_t i) {
     const Index value = args.size(i);

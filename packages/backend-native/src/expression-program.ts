@@ -1,17 +1,17 @@
 import type { ActivationExpression, CompiledUpdateRule, Expression } from "@nabla/core";
-import { fuseSecondOperations, registersRead, type ProgramInstruction } from "./fuse-second-operations.js";
+import { fuseProgramInstructions, registersRead, type ProgramInstruction } from "./fuse-program-instructions.js";
 
 // Expressions as the register programs the addon evaluates (native/expression-program.h): inputs,
 // scalars and constants in the first registers, then one result register per distinct
 // subexpression of an assignment, each computed once (GELU's tanh u in its derivative), and a
 // store per assignment. Instructions that read no input (an optimizer's 1 − β) come first and run
-// once per evaluation rather than per element; the others are fused in pairs where they can be
-// (fuse-second-operations.ts). The operations and their order are the reference evaluation's
+// once per evaluation rather than per element; the others are fused where they can be
+// (fuse-program-instructions.ts). The operations and their order are the reference evaluation's
 // (compileExpression in @nabla/core); only the transcendental functions' last bits differ.
 
 /** A program as the addon's compileExpression takes it. */
 export interface ExpressionProgramCode {
-  /** Seven int32 per instruction: operation, result, a, b, c, then (an operation code, or −1), then reversed (1 or 0). */
+  /** Eight int32 per instruction: operation, result, a, b, c, then (an operation code, or −1), then reversed (1 or 0), output (or −1). */
   readonly code: Int32Array;
   /** The constants' values, in register order after the inputs and scalars. */
   readonly constants: Float64Array;
@@ -102,10 +102,10 @@ export function compileExpressionProgram(
     const stored = emit("store", compile(value), output);
     if (rebinds !== undefined) variables.set(rebinds, stored);
   }
-  const encode = ({ operation, result, a, b, c, then, thenReversed }: ProgramInstruction) =>
-    [codeOf(operation), result, a, b, c, then === undefined ? -1 : codeOf(then), thenReversed ? 1 : 0];
+  const encode = ({ operation, result, a, b, c, then, thenReversed, output }: ProgramInstruction) =>
+    [codeOf(operation), result, a, b, c, then === undefined ? -1 : codeOf(then), thenReversed ? 1 : 0, output ?? -1];
   return {
-    code: Int32Array.from([...uniformCode, ...fuseSecondOperations(code)].flatMap(encode)),
+    code: Int32Array.from([...uniformCode, ...fuseProgramInstructions(code)].flatMap(encode)),
     constants: Float64Array.from(constantValues.values()),
     inputs: inputs.length,
     scalars: scalars.length,
