@@ -323,29 +323,46 @@ void validate_expression_program(const ExpressionProgram& p) {
     }
     if (operation == ExpressionOperation::Pow) require(in.b >= -64 && in.b <= 64, "compileExpression: pow exponent out of range");
     if (operation == ExpressionOperation::Store) require(in.b >= 0 && in.b < p.outputs, "compileExpression: store to a missing output");
+    const bool has_then = in.then != -1;
+    if (has_then) {
+      const auto then = static_cast<ExpressionOperation>(in.then);
+      require(then == ExpressionOperation::Add || then == ExpressionOperation::Sub || then == ExpressionOperation::Mul ||
+                  then == ExpressionOperation::Div,
+              "compileExpression: a second operation other than add, sub, mul or div");
+      require(operation != ExpressionOperation::Store && kExpressionOperands[in.operation] <= 2,
+              "compileExpression: a second operation after store or where");
+      require(in.c >= 0 && in.c < p.registers, "compileExpression: operand register out of range");
+    }
+    if (in.output != -1) {
+      require(operation != ExpressionOperation::Store, "compileExpression: a store with a second output");
+      require(in.output >= 0 && in.output < p.outputs, "compileExpression: store to a missing output");
+    }
     // A uniform instruction runs before any input is loaded, and once.
     if (s < p.uniform) {
-      require(operation != ExpressionOperation::Store, "compileExpression: a uniform instruction stores");
+      require(operation != ExpressionOperation::Store && in.output == -1, "compileExpression: a uniform instruction stores");
       for (int k = 0; k < kExpressionOperands[in.operation]; ++k) {
         require(operands[k] >= p.inputs, "compileExpression: a uniform instruction reads an input");
       }
+      require(!has_then || in.c >= p.inputs, "compileExpression: a uniform instruction reads an input");
     }
   }
 }
 
 // compileExpression(code, constants, inputs, scalars, outputs, registers, uniform) → a handle for
-// the kernels' expression arguments. code holds five int32 per instruction: operation, result, a,
-// b, c; the first `uniform` of them read no input.
+// the kernels' expression arguments. code holds eight int32 per instruction: operation, result, a,
+// b, c, then, then_reversed, output; the first `uniform` of them read no input.
 napi_value compile_expression_binding(napi_env env, napi_callback_info info) {
   const Args args(env, info, 7);
   Index code_length = 0;
   const std::int32_t* code = args.int32s(0, &code_length);
   const FloatArray constants = args.floats(1);
   require(constants.dtype == DType::Float64, "compileExpression: constants must be a Float64Array");
-  require(code_length % 5 == 0, "compileExpression: code must hold five int32 per instruction");
+  require(code_length % kExpressionInstructionFields == 0, "compileExpression: code must hold eight int32 per instruction");
   auto owned = std::make_unique<OwnedExpressionProgram>();
   owned->constants.assign(constants.as<double>(), constants.as<double>() + constants.length);
-  for (Index k = 0; k < code_length; k += 5) owned->code.push_back({code[k], code[k + 1], code[k + 2], code[k + 3], code[k + 4]});
+  for (Index k = 0; k < code_length; k += kExpressionInstructionFields) {
+    owned->code.push_back({code[k], code[k + 1], code[k + 2], code[k + 3], code[k + 4], code[k + 5], code[k + 6], code[k + 7]});
+  }
   const auto count = [&](std::size_t i) {
     const Index value = args.size(i);
     require(value < (Index{1} << 20), "compileExpression: too many registers");

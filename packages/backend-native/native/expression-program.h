@@ -36,9 +36,18 @@ constexpr int kExpressionOperands[] = {NABLA_FOR_EACH_EXPRESSION_OPERATION(NABLA
 
 // result ← operation(a, b, c). pow: b is the integer exponent. store: output b ← a, rounded to
 // the output's dtype, and result ← that rounded value (what later assignments read).
+// An operation of at most two registers other than store may carry a second one, `then` (add, sub,
+// mul or div, or −1 for none): result ← then(operation(a, b), c), or then(c, operation(a, b)) when
+// `then_reversed`. Fusing the two keeps the intermediate value in a CPU register rather than
+// storing and reloading a whole block of it, the interpreter's main cost on short programs.
+// Likewise any operation other than store may store its result itself, `output` ≥ 0 naming the
+// output (−1 for none): result is then the rounded value, as a store's is.
 struct ExpressionInstruction {
-  std::int32_t operation, result, a, b, c;
+  std::int32_t operation, result, a, b, c, then, then_reversed, output;
 };
+
+// The int32 per instruction in the code the TypeScript compiler hands over.
+constexpr int kExpressionInstructionFields = 8;
 
 // Plain pointers, not std::vector: kernels of every instruction set read it (see scratch-array.h).
 // The first `uniform` instructions read only scalars, constants and each other (an optimizer's

@@ -1,15 +1,17 @@
-import { EXPRESSION_OPERATORS, type ActivationExpression, type CompiledUpdateRule, type Expression, type ExpressionOperator } from "@nabla/core";
+import type { ActivationExpression, CompiledUpdateRule, Expression } from "@nabla/core";
+import { fuseProgramInstructions, registersRead, type ProgramInstruction } from "./fuse-program-instructions.js";
 
 // Expressions as the register programs the addon evaluates (native/expression-program.h): inputs,
 // scalars and constants in the first registers, then one result register per distinct
 // subexpression of an assignment, each computed once (GELU's tanh u in its derivative), and a
 // store per assignment. Instructions that read no input (an optimizer's 1 − β) come first and run
-// once per evaluation rather than per element. The operations and their order are the reference evaluation's
+// once per evaluation rather than per element; the others are fused where they can be
+// (fuse-program-instructions.ts). The operations and their order are the reference evaluation's
 // (compileExpression in @nabla/core); only the transcendental functions' last bits differ.
 
 /** A program as the addon's compileExpression takes it. */
 export interface ExpressionProgramCode {
-  /** Five int32 per instruction: operation, result, a, b, c. */
+  /** Eight int32 per instruction: operation, result, a, b, c, then (an operation code, or −1), then reversed (1 or 0), output (or −1). */
   readonly code: Int32Array;
   /** The constants' values, in register order after the inputs and scalars. */
   readonly constants: Float64Array;
@@ -65,19 +67,17 @@ export function compileExpressionProgram(
   [...constantValues.keys()].forEach((key, j) => constantRegisters.set(key, inputs.length + scalars.length + j));
   const variables = new Map<string, number>([...inputs.map((name, q) => [name, q] as const), ...scalars.map((name, j) => [name, inputs.length + j] as const)]);
 
-  const uniformCode: number[] = [];
-  const code: number[] = [];
+  const uniformCode: ProgramInstruction[] = [];
+  const code: ProgramInstruction[] = [];
   let registers = inputs.length + scalars.length + constantValues.size;
   // Registers whose value is the same for every element: scalars, constants, and results of those.
   const uniformRegisters = new Set<number>(Array.from({ length: scalars.length + constantValues.size }, (_, j) => inputs.length + j));
   const emit = (operation: string, a: number, b = 0, c = 0) => {
     const result = registers++;
-    // pow's exponent and store's output are part of the instruction, not registers.
-    const arity = operation === "pow" || operation === "store" ? 1 : EXPRESSION_OPERATORS[operation as ExpressionOperator];
-    const operands = [a, b, c].slice(0, arity);
+    const operands = [a, b, c].slice(0, registersRead(operation));
     const uniform = operation !== "store" && operands.every((register) => uniformRegisters.has(register));
     if (uniform) uniformRegisters.add(result);
-    (uniform ? uniformCode : code).push(codeOf(operation), result, a, b, c);
+    (uniform ? uniformCode : code).push({ operation, result, a, b, c });
     return result;
   };
   for (const { output, value, rebinds } of assignments) {
@@ -102,14 +102,16 @@ export function compileExpressionProgram(
     const stored = emit("store", compile(value), output);
     if (rebinds !== undefined) variables.set(rebinds, stored);
   }
+  const encode = ({ operation, result, a, b, c, then, thenReversed, output }: ProgramInstruction) =>
+    [codeOf(operation), result, a, b, c, then === undefined ? -1 : codeOf(then), thenReversed ? 1 : 0, output ?? -1];
   return {
-    code: Int32Array.from([...uniformCode, ...code]),
+    code: Int32Array.from([...uniformCode, ...fuseProgramInstructions(code)].flatMap(encode)),
     constants: Float64Array.from(constantValues.values()),
     inputs: inputs.length,
     scalars: scalars.length,
     outputs,
     registers,
-    uniform: uniformCode.length / 5,
+    uniform: uniformCode.length,
   };
 }
 
