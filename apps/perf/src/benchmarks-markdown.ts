@@ -45,7 +45,7 @@ function table(header: readonly string[], align: readonly ("l" | "r")[], rows: r
   return [line(header), line(align.map((a) => (a === "r" ? "---:" : "---"))), ...rows.map(line)].join("\n");
 }
 
-function peerLabel(row: EpochRow): string {
+function peerLabel(row: Pick<EpochRow, "system" | "backend">): string {
   const names = { nabla: "Nabla", tfjs: "TensorFlow.js", "jax-js": "jax-js", numpy: "NumPy", torch: "PyTorch" } as const;
   return `${names[row.system]} ${row.backend}`;
 }
@@ -155,7 +155,7 @@ export function minibatchTable(ratios: readonly MinibatchRatio[]): string {
     ["l", "l", "l", "r", "r", "r", "r", "r", "r", "r", "l"],
     ratios.map((r) => [
       r.task,
-      r.system === "nabla" ? `Nabla ${r.backend}` : `NumPy ${r.backend}`,
+      peerLabel(r),
       r.dtype,
       r.threads === null ? "default" : String(r.threads),
       String(r.batchSize),
