@@ -284,12 +284,17 @@ struct NarrowBlocking {
   static constexpr bool kEnabled = Simd<T>::kRegisters >= 32;
 };
 
+// Below this m or k (a mini-batch step's products: m = 128 rows forward, k = 128 rows in the weight
+// gradient) copying A's blocks and writing Cᵀ back cost more than the filled vectors save.
+constexpr Index kNarrowShortest = 512;
+
 // Whether C = op(A)·op(B) goes the narrow way: always for a transposed A, whose general path
 // packs it MR values at a time; for a row-major A only where n leaves part of a vector empty, as
 // the transposes cost about what that waste would.
 template <typename T>
-bool use_narrow_transposed(Index n, bool transpose_a) {
-  return NarrowBlocking<T>::kEnabled && n <= NarrowBlocking<T>::kWidestN && (transpose_a || n % Simd<T>::kLanes != 0);
+bool use_narrow_transposed(Index m, Index k, Index n, bool transpose_a) {
+  return NarrowBlocking<T>::kEnabled && n <= NarrowBlocking<T>::kWidestN && m >= kNarrowShortest && k >= kNarrowShortest &&
+         (transpose_a || n % Simd<T>::kLanes != 0);
 }
 
 // Copies rows [p0, p0+depth) × columns [i0, i0+kRows) of a transposed A (stored k×m) into `out`,
@@ -441,7 +446,7 @@ void gemm(const T* a, const T* b, T* c, Index m, Index k, Index n, bool transpos
   if (m * n * k < kParallelMultiplyAdds) threads = 1;
   const View<T> b_view = transpose_b ? View<T>{b, 1, k} : View<T>{b, n, 1};
   if constexpr (NarrowBlocking<T>::kEnabled) {
-    if (use_narrow_transposed<T>(n, transpose_a)) {
+    if (use_narrow_transposed<T>(m, k, n, transpose_a)) {
       gemm_narrow_transposed(a, b_view, c, m, k, n, transpose_a, threads);
       return;
     }
