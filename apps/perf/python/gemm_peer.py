@@ -31,23 +31,14 @@ def parse_args():
 
 def numpy_products(rows, dtype):
     import numpy as np
+    from numpy_mlp import blas_name
 
     rng = np.random.default_rng(1)
     x = rng.uniform(-1, 1, (rows, FEATURES)).astype(dtype)
     w = rng.uniform(-1, 1, (FEATURES, HIDDEN)).astype(dtype)
     g = rng.uniform(-1, 1, (rows, HIDDEN)).astype(dtype)
     products = {"forward": lambda: x @ w, "weight-gradient": lambda: x.T @ g, "input-gradient": lambda: g @ w.T}
-    return products, f"NumPy {np.__version__}", numpy_blas(np)
-
-
-def numpy_blas(np):
-    """The BLAS NumPy was built against, e.g. "openblas 0.3.31"."""
-    try:
-        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
-        return f"{blas.get('name', 'unknown')} {blas.get('version', '')}".strip()
-    except TypeError:
-        info = np.__config__.get_info("blas_opt")
-        return "+".join(dict.fromkeys(info.get("libraries", []))) or "unknown"
+    return products, f"NumPy {np.__version__}", blas_name()
 
 
 def torch_products(rows, dtype, threads):
