@@ -59,12 +59,8 @@ inline ExpressionVec js_tanh(ExpressionVec x) {
   // min returns 20 for NaN, which is selected away at the end.
   const auto e = vexp<double>(S::mul(S::set1(2.0), S::min(ax, S::set1(20.0))));
   const auto z = S::mul(x, x);
-  auto p = S::set1(-9.64399179425052238628e-1);
-  p = S::fmadd(p, z, S::set1(-9.92877231001918586564e1));
-  p = S::fmadd(p, z, S::set1(-1.61468768441708447952e3));
-  auto q = S::add(z, S::set1(1.12811678491632931402e2));
-  q = S::fmadd(q, z, S::set1(2.23548839060100448583e3));
-  q = S::fmadd(q, z, S::set1(4.84406305325125486048e3));
+  ExpressionVec p, q;
+  TanhConstants<double>::rational(z, p, q);
   const auto small = S::less(ax, S::set1(0.625));
   const auto numerator = S::select(small, S::mul(ax, S::fmadd(z, p, q)), S::sub(e, S::set1(1.0)));
   const auto denominator = S::select(small, q, S::add(e, S::set1(1.0)));

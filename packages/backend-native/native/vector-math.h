@@ -79,15 +79,24 @@ struct TanhConstants<float> {
 // Cephes tanh: x + x·z·P(z)/Q(z) with z = x² below |x| = 0.625.
 template <>
 struct TanhConstants<double> {
-  static typename Simd<double>::Vec small(typename Simd<double>::Vec x) {
+  using Vec = typename Simd<double>::Vec;
+
+  // P(z) and Q(z) apart, for a caller that divides once by Q (the expression evaluator's tanh).
+  static void rational(Vec z, Vec& p, Vec& q) {
     using S = Simd<double>;
-    const auto z = S::mul(x, x);
-    auto p = S::set1(-9.64399179425052238628e-1);
+    p = S::set1(-9.64399179425052238628e-1);
     p = S::fmadd(p, z, S::set1(-9.92877231001918586564e1));
     p = S::fmadd(p, z, S::set1(-1.61468768441708447952e3));
-    auto q = S::add(z, S::set1(1.12811678491632931402e2));
+    q = S::add(z, S::set1(1.12811678491632931402e2));
     q = S::fmadd(q, z, S::set1(2.23548839060100448583e3));
     q = S::fmadd(q, z, S::set1(4.84406305325125486048e3));
+  }
+
+  static Vec small(Vec x) {
+    using S = Simd<double>;
+    const auto z = S::mul(x, x);
+    Vec p, q;
+    rational(z, p, q);
     return S::fmadd(S::mul(x, z), S::div(p, q), x);
   }
 };
