@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -35,18 +36,23 @@ class ThreadPool {
     // One parallel region at a time: Node worker threads may share this pool.
     std::lock_guard<std::mutex> region(region_mutex_);
     grow(workers - 1);
+    bool wake_sleepers;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       task_ = &task;
       workers_in_region_ = workers;
       next_part_.store(1, std::memory_order_relaxed);
-      ++generation_;
+      generation_.fetch_add(1, std::memory_order_release);
+      wake_sleepers = sleepers_ > 0;
     }
-    wake_.notify_all();
+    // Spinning workers see the new generation without a system call.
+    if (wake_sleepers) wake_.notify_all();
     task(0, workers);
     run_unclaimed_parts(task, workers);
+    spin_until([this] { return running_.load(std::memory_order_acquire) == 0; });
     std::unique_lock<std::mutex> lock(mutex_);
-    done_.wait(lock, [this] { return running_ == 0; });
+    // Checked again under the lock: a worker counts itself in only under it, while task_ is set.
+    done_.wait(lock, [this] { return running_.load(std::memory_order_relaxed) == 0; });
     // From here a worker that wakes finds no task and parks again.
     task_ = nullptr;
   }
@@ -57,7 +63,7 @@ class ThreadPool {
   void grow(int wanted) {
     while (static_cast<int>(threads_.size()) < wanted) {
       // Started under region_mutex_, before run() bumps the generation it must answer.
-      threads_.emplace_back([this, seen = generation_] { park(seen); });
+      threads_.emplace_back([this, seen = generation_.load(std::memory_order_relaxed)] { park(seen); });
       threads_.back().detach();
     }
   }
@@ -66,19 +72,48 @@ class ThreadPool {
     for (int part; (part = next_part_.fetch_add(1, std::memory_order_relaxed)) < workers;) task(part, workers);
   }
 
+  // Training issues a few dozen kernels per mini-batch step, each a few microseconds to a
+  // millisecond long, with JavaScript in between. A parked thread takes tens of microseconds to
+  // wake, so a worker (and the caller waiting for workers) first polls for this long.
+  static constexpr auto kSpin = std::chrono::microseconds(200);
+
+  // Polls `ready` until it holds or kSpin has passed; returns whether it holds.
+  template <typename Ready>
+  static bool spin_until(const Ready& ready) {
+    const auto deadline = std::chrono::steady_clock::now() + kSpin;
+    for (;;) {
+      for (int i = 0; i < 64; ++i) {
+        if (ready()) return true;
+        pause();
+      }
+      if (std::chrono::steady_clock::now() >= deadline) return ready();
+    }
+  }
+
+  static void pause() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+  }
+
   void park(std::uint64_t seen) {
     for (;;) {
+      if (!spin_until([&] { return generation_.load(std::memory_order_acquire) != seen; })) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        ++sleepers_;
+        wake_.wait(lock, [&] { return generation_.load(std::memory_order_relaxed) != seen; });
+        --sleepers_;
+      }
       std::unique_lock<std::mutex> lock(mutex_);
-      wake_.wait(lock, [&] { return generation_ != seen; });
-      seen = generation_;
+      seen = generation_.load(std::memory_order_relaxed);
       if (task_ == nullptr) continue;
       const Task* task = task_;
       const int workers = workers_in_region_;
-      ++running_;
+      running_.fetch_add(1, std::memory_order_relaxed);
       lock.unlock();
       run_unclaimed_parts(*task, workers);
       lock.lock();
-      if (--running_ == 0) done_.notify_one();
+      if (running_.fetch_sub(1, std::memory_order_release) == 1) done_.notify_one();
     }
   }
 
@@ -89,10 +124,13 @@ class ThreadPool {
   std::vector<std::thread> threads_;
   const Task* task_ = nullptr;
   int workers_in_region_ = 0;
-  // Workers inside run_unclaimed_parts; run() returns once none is.
-  int running_ = 0;
+  // Workers parked on wake_ (the rest are polling generation_ or running).
+  int sleepers_ = 0;
+  // Workers inside run_unclaimed_parts; run() returns once none is. Changed only under mutex_.
+  std::atomic<int> running_{0};
   std::atomic<int> next_part_{0};
-  std::uint64_t generation_ = 0;
+  // Bumped under mutex_ for each region; read without it by polling workers.
+  std::atomic<std::uint64_t> generation_{0};
 };
 
 // Splits [0, n) into one contiguous range per worker (at least `grain` elements each) and runs
