@@ -84,16 +84,19 @@ describe.skipIf(fmaPaths.length < 2)("the AVX2 and AVX-512 kernels", () => {
   });
 
   // On AVX-512 a product with n ≤ 128 and m, k ≥ 512 is computed transposed, vectors along m
-  // (gemm.cc's narrow path); AVX2 takes the general path, so these compare the two ways of summing.
-  // 530 rows leave a partial block of 32.
+  // (gemm.cc's narrow path), and so is a row-major A of 64 rows or more (a mini-batch's X·W);
+  // AVX2 takes the general path, so these compare the two ways of summing. 530 and 100 rows
+  // leave partial blocks of 32.
   it.each(DTYPES)("give the same %s narrow products, bit for bit, with every transpose, partial blocks and a long shared dimension", (dtype) => {
     const [first, ...others] = runOn((backend) => {
       const x = uniform([530, 600], dtype, 7, backend);
       const xStoredTransposed = uniform([600, 530], dtype, 8, backend);
       const w = uniform([600, 23], dtype, 9, backend);
       const wStoredTransposed = uniform([23, 600], dtype, 10, backend);
+      const batch = uniform([100, 600], dtype, 11, backend);
       return [
         ops.matmul(x, w),
+        ops.matmul(batch, w),
         ops.matmul(x, wStoredTransposed, { transposeB: true }),
         ops.matmul(xStoredTransposed, w, { transposeA: true }),
         ops.matmul(xStoredTransposed, wStoredTransposed, { transposeA: true, transposeB: true }),
