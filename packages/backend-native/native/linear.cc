@@ -47,6 +47,16 @@ void for_each_piece(Index begin, Index end, Index piece, const Body& body) {
 // A row epilogue that does nothing: the layer has no compiled activation.
 constexpr auto kNoEpilogue = [](Index, Index) {};
 
+// Rows per thread's share of the bias add and activation after a wide product, at least this many
+// elements: a built-in activation's 32 Ki take a few microseconds. A compiled expression (GELU's
+// erf) costs about ten times as much per element, so a mini-batch's 128 × 100 is shared too.
+template <typename AfterRows>
+Index epilogue_grain(Index width) {
+  constexpr bool kExpression = !std::is_same_v<AfterRows, std::decay_t<decltype(kNoEpilogue)>>;
+  constexpr Index kElements = kExpression ? Index{1} << 11 : Index{1} << 15;
+  return std::max<Index>(1, kElements / width);
+}
+
 template <typename T>
 int vectors_for(Index width) {
   return static_cast<int>((width + Simd<T>::kLanes - 1) / Simd<T>::kLanes);
@@ -177,8 +187,7 @@ void forward(const T* x, const T* weight, const T* bias, T* z, T* a, Index rows,
   using S = Simd<T>;
   if (!is_narrow<T>(depth, width)) {
     gemm<T>(x, weight, z, rows, depth, width, false, false, threads);
-    const Index grain = std::max<Index>(1, (Index{1} << 15) / width);
-    parallel_for(threads, rows, grain, [&](Index begin, Index end) {
+    parallel_for(threads, rows, epilogue_grain<AfterRows>(width), [&](Index begin, Index end) {
       for_each_piece(begin, end, kEpilogueRows, [&](Index p0, Index p1) {
         finish_forward_rows<T, F, Activate>(bias, z, a, p0, p1, width);
         after_rows(p0, p1);
@@ -210,8 +219,8 @@ void input_gradient(const T* g, const T* weight, const T* z, const T* a, T* out,
     gemm<T>(g, weight, out, rows, outputs, inputs, false, true, threads);
     if constexpr (Activate) activate_backward<T>(F, z, a, out, out, rows * inputs, threads);
     if constexpr (!std::is_same_v<AfterRows, std::decay_t<decltype(kNoEpilogue)>>) {
-      const Index grain = std::max<Index>(1, (Index{1} << 15) / inputs);
-      parallel_for(threads, rows, grain, [&](Index begin, Index end) { for_each_piece(begin, end, kEpilogueRows, after_rows); });
+      parallel_for(threads, rows, epilogue_grain<AfterRows>(inputs),
+                   [&](Index begin, Index end) { for_each_piece(begin, end, kEpilogueRows, after_rows); });
     }
     return;
   }
