@@ -15,9 +15,6 @@ namespace {
 
 using Index = std::int64_t;
 
-// Elements per thread below which a second thread does not pay for itself.
-constexpr Index kGrain = Index{1} << 15;
-
 // out[k] = op(inputs…[k]) on whole vectors; the last partial vector goes through a zero-padded
 // copy so op never reads or writes past the arrays.
 template <typename T, int N, typename Op>
@@ -45,14 +42,14 @@ void apply_vectors(const T* const (&inputs)[N], T* out, Index begin, Index end, 
 
 template <typename T, int N, typename Op>
 void parallel_apply(const T* const (&inputs)[N], T* out, Index size, int threads, const Op& op) {
-  parallel_for(threads, size, kGrain, [&](Index begin, Index end) { apply_vectors<T, N>(inputs, out, begin, end, op); });
+  parallel_for(threads, size, kElementwiseGrain, [&](Index begin, Index end) { apply_vectors<T, N>(inputs, out, begin, end, op); });
 }
 
 }  // namespace
 
 template <typename T>
 void add_row_vector(const T* x, const T* row, T* out, Index rows, Index cols, int threads) {
-  const Index grain_rows = std::max<Index>(1, kGrain / std::max<Index>(cols, 1));
+  const Index grain_rows = std::max<Index>(1, kElementwiseGrain / std::max<Index>(cols, 1));
   parallel_for(threads, rows, grain_rows, [&](Index begin, Index end) {
     for (Index i = begin; i < end; ++i) {
       const T* xs = x + i * cols;
@@ -65,7 +62,7 @@ void add_row_vector(const T* x, const T* row, T* out, Index rows, Index cols, in
 template <typename T>
 void sum_rows(const T* x, T* out, Index rows, Index cols, int threads) {
   // Each thread sums its rows into its own partial row in double; the partials are added last.
-  const Index grain_rows = std::max<Index>(1, kGrain / std::max<Index>(cols, 1));
+  const Index grain_rows = std::max<Index>(1, kElementwiseGrain / std::max<Index>(cols, 1));
   const int parts = static_cast<int>(std::max<Index>(1, std::min<Index>(threads, (rows + grain_rows - 1) / grain_rows)));
   ScratchArray<double> partial(parts * cols);
   const Index chunk = (rows + parts - 1) / parts;
@@ -106,7 +103,7 @@ void activate_backward(Activation fn, const T* z, const T* a, const T* grad_a, T
 
 template <typename T>
 void multiply(const T* a, const T* b, T* out, Index size, int threads) {
-  parallel_for(threads, size, kGrain, [&](Index begin, Index end) {
+  parallel_for(threads, size, kElementwiseGrain, [&](Index begin, Index end) {
     for (Index k = begin; k < end; ++k) out[k] = a[k] * b[k];
   });
 }
@@ -114,7 +111,7 @@ void multiply(const T* a, const T* b, T* out, Index size, int threads) {
 template <typename T>
 void scale(const T* x, double alpha, T* out, Index size, int threads) {
   // In double, as JavaScript computes it: the float32 result is then the reference's bit for bit.
-  parallel_for(threads, size, kGrain, [&](Index begin, Index end) {
+  parallel_for(threads, size, kElementwiseGrain, [&](Index begin, Index end) {
     for (Index k = begin; k < end; ++k) out[k] = static_cast<T>(alpha * static_cast<double>(x[k]));
   });
 }
@@ -134,7 +131,7 @@ void argmax_rows(const T* x, std::int32_t* out, Index rows, Index cols) {
 template <typename T>
 bool all_finite(const T* x, Index size, int threads) {
   using S = Simd<T>;
-  const int parts = static_cast<int>(std::max<Index>(1, std::min<Index>(threads, (size + kGrain - 1) / kGrain)));
+  const int parts = static_cast<int>(std::max<Index>(1, std::min<Index>(threads, (size + kElementwiseGrain - 1) / kElementwiseGrain)));
   ScratchArray<char> finite(parts);
   const Index chunk = (size + parts - 1) / parts;
   ThreadPool::instance().run(parts, [&](int part, int) {
@@ -162,7 +159,7 @@ bool all_finite(const T* x, Index size, int threads) {
 
 template <typename T>
 void gather_rows(const T* x, const std::int32_t* indices, T* out, Index count, Index cols, int threads) {
-  const Index grain_rows = std::max<Index>(1, kGrain / std::max<Index>(cols, 1));
+  const Index grain_rows = std::max<Index>(1, kElementwiseGrain / std::max<Index>(cols, 1));
   parallel_for(threads, count, grain_rows, [&](Index begin, Index end) {
     for (Index r = begin; r < end; ++r) std::memcpy(out + r * cols, x + indices[r] * cols, sizeof(T) * cols);
   });
@@ -170,7 +167,7 @@ void gather_rows(const T* x, const std::int32_t* indices, T* out, Index count, I
 
 template <typename T>
 void copy(const T* source, T* target, Index size, int threads) {
-  parallel_for(threads, size, kGrain, [&](Index begin, Index end) {
+  parallel_for(threads, size, kElementwiseGrain, [&](Index begin, Index end) {
     std::memmove(target + begin, source + begin, sizeof(T) * (end - begin));
   });
 }
@@ -178,7 +175,7 @@ void copy(const T* source, T* target, Index size, int threads) {
 template <typename T>
 void fill(T* x, double value, Index size, int threads) {
   const T v = static_cast<T>(value);
-  parallel_for(threads, size, kGrain, [&](Index begin, Index end) { std::fill(x + begin, x + end, v); });
+  parallel_for(threads, size, kElementwiseGrain, [&](Index begin, Index end) { std::fill(x + begin, x + end, v); });
 }
 
 #define NABLA_INSTANTIATE(T)                                                                      \

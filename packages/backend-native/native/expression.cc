@@ -10,15 +10,12 @@ namespace {
 
 using Index = std::int64_t;
 
-// Elements per thread below which a second thread does not pay for itself, as elementwise.cc.
-constexpr Index kGrain = Index{1} << 15;
-
 }  // namespace
 
 template <typename T>
 void evaluate_expression(const ExpressionProgram& program, const T* const* inputs, T* const* outputs, const double* scalars,
                          Index size, int threads) {
-  parallel_for(threads, size, kGrain, [&](Index begin, Index end) {
+  parallel_for(threads, size, kElementwiseGrain, [&](Index begin, Index end) {
     ExpressionEvaluator<T>(program, scalars).run(inputs, outputs, begin, end);
   });
 }

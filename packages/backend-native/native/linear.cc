@@ -53,7 +53,7 @@ constexpr auto kNoEpilogue = [](Index, Index) {};
 template <typename AfterRows>
 Index epilogue_grain(Index width) {
   constexpr bool kExpression = !std::is_same_v<AfterRows, std::decay_t<decltype(kNoEpilogue)>>;
-  constexpr Index kElements = kExpression ? Index{1} << 11 : Index{1} << 15;
+  constexpr Index kElements = kExpression ? Index{1} << 11 : kElementwiseGrain;
   return std::max<Index>(1, kElements / width);
 }
 

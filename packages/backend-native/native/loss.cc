@@ -13,8 +13,6 @@ namespace {
 
 using Index = std::int64_t;
 
-constexpr Index kGrain = Index{1} << 15;
-
 // Runs body(begin, end) → partial sum over one contiguous range per thread; returns the total.
 template <typename Body>
 double parallel_sum(int threads, Index n, Index grain, const Body& body) {
@@ -36,7 +34,7 @@ template <typename T>
 double mean_squared_error(const T* pred, const T* target, T* grad, Index size, int threads) {
   // Equation (14): ∂L/∂a = 2(a − y)/N
   const double factor = 2.0 / static_cast<double>(size);
-  const double sum = parallel_sum(threads, size, kGrain, [&](Index begin, Index end) {
+  const double sum = parallel_sum(threads, size, kElementwiseGrain, [&](Index begin, Index end) {
     double s = 0;
     for (Index k = begin; k < end; ++k) {
       const double d = static_cast<double>(pred[k]) - static_cast<double>(target[k]);
@@ -52,7 +50,7 @@ template <typename T>
 double softmax_cross_entropy(const T* logits, const std::int32_t* labels, T* grad, Index rows, Index cols,
                              int threads) {
   const double n = static_cast<double>(rows);
-  const Index grain_rows = std::max<Index>(1, kGrain / std::max<Index>(cols, 1));
+  const Index grain_rows = std::max<Index>(1, kElementwiseGrain / std::max<Index>(cols, 1));
   const double total = parallel_sum(threads, rows, grain_rows, [&](Index begin, Index end) {
     double loss = 0;
     for (Index i = begin; i < end; ++i) {

@@ -11,13 +11,11 @@ namespace {
 
 using Index = std::int64_t;
 
-constexpr Index kGrain = Index{1} << 15;
-
 }  // namespace
 
 template <typename T>
 void sgd_update(T* param, const T* grad, double lr, Index size, int threads) {
-  parallel_for(threads, size, kGrain, [&](Index begin, Index end) {
+  parallel_for(threads, size, kElementwiseGrain, [&](Index begin, Index end) {
     for (Index k = begin; k < end; ++k) param[k] = static_cast<T>(param[k] - lr * grad[k]);
   });
 }
@@ -32,7 +30,7 @@ template <typename T>
 void adam_update(T* param, const T* grad, T* m, T* v, const AdamStep& step, Index size, int threads) {
   const double step_size_all = step.lr / step.correction1;
   const T root_inverse_correction2_all = static_cast<T>(std::sqrt(1 / step.correction2));
-  parallel_for(threads, size, kGrain, [&](Index begin, Index end) {
+  parallel_for(threads, size, kElementwiseGrain, [&](Index begin, Index end) {
     // Copied here, where no pointer can reach them: a store through T* might otherwise change a
     // captured T (as far as the compiler knows), and the loop would not be vectorized.
     const double beta1 = step.beta1, beta2 = step.beta2, step_size = step_size_all;

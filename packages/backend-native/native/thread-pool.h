@@ -133,6 +133,10 @@ class ThreadPool {
   std::atomic<std::uint64_t> generation_{0};
 };
 
+// Elements per thread below which a second thread does not pay for itself, for a pass over arrays
+// with a few operations per element (elementwise kernels, losses, optimizer steps).
+constexpr std::int64_t kElementwiseGrain = std::int64_t{1} << 15;
+
 // Splits [0, n) into one contiguous range per worker (at least `grain` elements each) and runs
 // body(begin, end) on them; small inputs stay on the calling thread.
 template <typename Body>
