@@ -149,8 +149,8 @@ void pack_b(View<T> b, Index n, Index j0, Index p0, Index depth, T* out) {
     }
     for (Index p = 0; p < depth; ++p) {
       const T* src = b.data + (p0 + p) * b.row_stride + j0;
-      std::fill(out + p * Width, out + (p + 1) * Width, T(0));
       std::memcpy(out + p * Width, src, sizeof(T) * valid);
+      std::fill(out + p * Width + valid, out + (p + 1) * Width, T(0));
     }
   } else {
     for (int j = 0; j < Width; ++j) {
