@@ -696,41 +696,33 @@ napi_value fill_binding(napi_env env, napi_callback_info info) {
   return undefined(env);
 }
 
+// A JavaScript array of `count` strings, name(i) for i = 0, 1, ….
+template <typename Name>
+napi_value string_array(napi_env env, std::size_t count, const Name& name) {
+  napi_value result;
+  napi_create_array_with_length(env, count, &result);
+  for (std::size_t i = 0; i < count; ++i) {
+    napi_value value;
+    napi_create_string_utf8(env, name(i), NAPI_AUTO_LENGTH, &value);
+    napi_set_element(env, result, static_cast<std::uint32_t>(i), value);
+  }
+  return result;
+}
+
 // supportedIsas() → the instruction sets whose kernels this CPU can run, best first.
 napi_value supported_isas_binding(napi_env env, napi_callback_info) {
   const std::vector<const KernelTable*> tables = supported_tables();
-  napi_value result;
-  napi_create_array_with_length(env, tables.size(), &result);
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    napi_value name;
-    napi_create_string_utf8(env, tables[i]->isa, NAPI_AUTO_LENGTH, &name);
-    napi_set_element(env, result, static_cast<std::uint32_t>(i), name);
-  }
-  return result;
+  return string_array(env, tables.size(), [&](std::size_t i) { return tables[i]->isa; });
 }
 
 // activationKernels() → the fused activation names, in id order, that this addon was built with.
 napi_value activation_kernels_binding(napi_env env, napi_callback_info) {
-  napi_value result;
-  napi_create_array_with_length(env, kActivationCount, &result);
-  for (int id = 0; id < kActivationCount; ++id) {
-    napi_value name;
-    napi_create_string_utf8(env, kActivationNames[id], NAPI_AUTO_LENGTH, &name);
-    napi_set_element(env, result, static_cast<std::uint32_t>(id), name);
-  }
-  return result;
+  return string_array(env, kActivationCount, [](std::size_t id) { return kActivationNames[id]; });
 }
 
 // expressionOperations() → the operation names of expression programs, in code order.
 napi_value expression_operations_binding(napi_env env, napi_callback_info) {
-  napi_value result;
-  napi_create_array_with_length(env, kExpressionOperationCount, &result);
-  for (int code = 0; code < kExpressionOperationCount; ++code) {
-    napi_value name;
-    napi_create_string_utf8(env, kExpressionOperationNames[code], NAPI_AUTO_LENGTH, &name);
-    napi_set_element(env, result, static_cast<std::uint32_t>(code), name);
-  }
-  return result;
+  return string_array(env, kExpressionOperationCount, [](std::size_t code) { return kExpressionOperationNames[code]; });
 }
 
 // Reads the instruction set name of kernels(isa) and finds its table among the supported ones.
