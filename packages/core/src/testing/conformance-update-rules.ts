@@ -1,4 +1,5 @@
 import { compileUpdateRule, type CompiledUpdateRule } from "../expression/update-rule.js";
+import { ADAM_UPDATE_RULE } from "../fused-update-rules.js";
 
 // Optimizer update rules the conformance suite runs through a backend's applyUpdateRule kernel:
 // together they read several tensors and scalars, write more than one tensor in order, and use
@@ -14,16 +15,8 @@ const RMSPROP = compileUpdateRule({
   ],
 });
 
-/** Adam with its bias corrections passed in as scalars. */
-const ADAM = compileUpdateRule({
-  tensors: ["param", "grad", "m", "v"],
-  scalars: ["lr", "beta1", "beta2", "eps", "correction1", "correction2"],
-  updates: [
-    { target: "m", value: ["add", ["mul", "beta1", "m"], ["mul", ["sub", 1, "beta1"], "grad"]] },
-    { target: "v", value: ["add", ["mul", "beta2", "v"], ["mul", ["mul", ["sub", 1, "beta2"], "grad"], "grad"]] },
-    { target: "param", value: ["sub", "param", ["div", ["mul", "lr", ["div", "m", "correction1"]], ["add", ["sqrt", ["div", "v", "correction2"]], "eps"]]] },
-  ],
-});
+/** The built-in Adam's rule, its bias corrections passed in as scalars. */
+const ADAM = compileUpdateRule(ADAM_UPDATE_RULE);
 
 /** Lion-like: a sign step from an interpolated momentum, then the momentum update. */
 const SIGN_MOMENTUM = compileUpdateRule({
