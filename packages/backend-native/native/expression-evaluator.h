@@ -2,11 +2,14 @@
 // at a time, each instruction over the whole block before the next, so the interpreter's dispatch
 // is paid once per block and each operation is a loop over vectors the compiler keeps in
 // registers. Inputs are widened to double when loaded and outputs rounded once when stored, as
-// the reference evaluation does for float32 tensors.
+// the reference evaluation does for float32 tensors. Instructions read an input straight from the
+// caller's array where they can, rather than from a copy made for the block: for an optimizer's few
+// operations per element, the copying pass costs as much as an operation.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <type_traits>
 
 #include "expression-math.h"
@@ -29,23 +32,31 @@ class ExpressionEvaluator {
   ExpressionEvaluator(const ExpressionProgram& program, const double* scalars)
       : program_(program),
         storage_(std::int64_t{program.registers} * kExpressionBlock + kAlignment / sizeof(double)),
-        registers_(aligned(storage_.data())) {
+        registers_(aligned(storage_.data())),
+        read_(program.registers) {
     for (int j = 0; j < program.scalars; ++j) std::fill_n(reg(program.inputs + j), kExpressionBlock, scalars[j]);
     for (int j = 0; j < program.constant_count; ++j) {
       std::fill_n(reg(program.inputs + program.scalars + j), kExpressionBlock, program.constants[j]);
     }
+    for (int s = 0; s < program.length; ++s) for_each_operand(program.code[s], [&](int r) { read_[r] = 1; });
     for (int s = 0; s < program.uniform; ++s) execute(program.code[s]);
   }
 
   // For k in [begin, end): reads inputs[q][k], runs the program, writes outputs[q][k]. An output
-  // may be one of the inputs: every input of a block is loaded before any output is stored.
+  // may be one of the inputs: every instruction reads the input's values from before the program
+  // stored over them (see direct_inputs).
   void run(const T* const* inputs, T* const* outputs, std::int64_t begin, std::int64_t end) {
+    inputs_ = inputs;
     outputs_ = outputs;
+    const std::uint64_t direct = direct_inputs(begin, end);
     for (std::int64_t k = begin; k < end; k += kExpressionBlock) {
       const int count = static_cast<int>(std::min<std::int64_t>(kExpressionBlock, end - k));
       block_start_ = k;
       block_count_ = count;
+      // A partial block reads copies, so that its spare lanes read no memory past the arrays' ends.
+      direct_ = count == kExpressionBlock ? direct : 0;
       for (int q = 0; q < program_.inputs; ++q) {
+        if (!read_[q] || is_direct(q)) continue;
         double* r = reg(q);
         const T* in = inputs[q] + k;
         for (int i = 0; i < count; ++i) r[i] = static_cast<double>(in[i]);
@@ -68,25 +79,98 @@ class ExpressionEvaluator {
 
   double* reg(int i) const { return registers_ + std::int64_t{i} * kExpressionBlock; }
 
+  // Calls f(register) for each register the instruction reads.
+  template <typename F>
+  static void for_each_operand(const ExpressionInstruction& in, const F& f) {
+    const int operands = kExpressionOperands[in.operation];
+    if (operands >= 1) f(in.a);
+    if (operands >= 2) f(in.b);
+    if (operands >= 3 || in.then >= 0) f(in.c);
+  }
+
+  static int output_of(const ExpressionInstruction& in) {
+    return static_cast<ExpressionOperation>(in.operation) == ExpressionOperation::Store ? in.b : in.output;
+  }
+
+  // The inputs (as bits) that full blocks read from the caller's arrays: every input except one that
+  // an instruction reads after an output sharing its memory has been stored (an optimizer's rules
+  // read the parameter they update, but then from the stored value's register). An output that only
+  // partly overlaps an input is not something the callers pass; its input is copied all the same.
+  std::uint64_t direct_inputs(std::int64_t begin, std::int64_t end) const {
+    if (program_.inputs > 64 || program_.outputs > 64) return 0;
+    const auto overlap = [&](int q, int o) -> int {
+      // 0: apart, 1: the same elements, 2: partly overlapping.
+      const T *input = inputs_[q] + begin, *output = outputs_[o] + begin;
+      const std::int64_t length = end - begin;
+      if (input == output) return 1;
+      const bool apart = !std::less<const T*>()(input, output + length) || !std::less<const T*>()(output, input + length);
+      return apart ? 0 : 2;
+    };
+    std::uint64_t direct = program_.inputs == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << program_.inputs) - 1;
+    std::uint64_t stored = 0;
+    for (int s = program_.uniform; s < program_.length; ++s) {
+      const ExpressionInstruction& in = program_.code[s];
+      for_each_operand(in, [&](int r) {
+        if (r >= program_.inputs) return;
+        for (int o = 0; o < program_.outputs; ++o) {
+          const int shared = overlap(r, o);
+          if (shared == 2 || (shared == 1 && (stored >> o & 1))) direct &= ~(std::uint64_t{1} << r);
+        }
+      });
+      const int output = output_of(in);
+      if (output >= 0) stored |= std::uint64_t{1} << output;
+    }
+    return direct;
+  }
+
+  bool is_direct(int r) const { return r < program_.inputs && r < 64 && (direct_ >> r & 1); }
+
+  // Where an instruction reads a register's block: its scratch copy, or a direct input's array,
+  // widened as it is loaded.
+  class Operand {
+   public:
+    Operand(const double* values, const T* input) : values_(values), input_(input) {}
+    Vec load(int i) const {
+      if constexpr (std::is_same<T, float>::value) {
+        if (input_ != nullptr) return S::load_float(input_ + i);
+      }
+      return S::load(values_ + i);
+    }
+
+   private:
+    const double* values_;
+    const T* input_;
+  };
+
+  Operand operand(int r) const {
+    if (!is_direct(r)) return Operand(reg(r), nullptr);
+    const T* input = inputs_[r] + block_start_;
+    if constexpr (std::is_same<T, double>::value) {
+      return Operand(input, nullptr);
+    } else {
+      return Operand(nullptr, input);
+    }
+  }
+
   template <typename Op>
   void unary(const ExpressionInstruction& in, const Op& op) const {
-    const double* a = reg(in.a);
-    write(in, [&](int i) { return op(S::load(a + i)); });
+    const Operand a = operand(in.a);
+    write(in, [&](int i) { return op(a.load(i)); });
   }
 
   template <typename Op>
   void binary(const ExpressionInstruction& in, const Op& op) const {
-    const double *a = reg(in.a), *b = reg(in.b);
-    write(in, [&](int i) { return op(S::load(a + i), S::load(b + i)); });
+    const Operand a = operand(in.a), b = operand(in.b);
+    write(in, [&](int i) { return op(a.load(i), b.load(i)); });
   }
 
   // A long function (exp, erf, …) computed into the result register once, and its `then` applied
   // in a second pass, so that it is not compiled once per second operation.
   template <typename Op>
   void unary_then_apart(const ExpressionInstruction& in, const Op& op) const {
-    const double* a = reg(in.a);
+    const Operand a = operand(in.a);
     double* out = reg(in.result);
-    for (int i = 0; i < kExpressionBlock; i += S::kLanes) S::store(out + i, op(S::load(a + i)));
+    for (int i = 0; i < kExpressionBlock; i += S::kLanes) S::store(out + i, op(a.load(i)));
     if (in.then >= 0 || in.output >= 0) write(in, [&](int i) { return S::load(out + i); });
   }
 
@@ -105,13 +189,14 @@ class ExpressionEvaluator {
 
   template <typename Value, typename Then>
   void write_then(const ExpressionInstruction& in, const Value& value, const Then& then) const {
-    const double* c = reg(in.c);
-    if (in.then_reversed) return put(in, [&](int i) { return then(S::load(c + i), value(i)); });
-    put(in, [&](int i) { return then(value(i), S::load(c + i)); });
+    const Operand c = operand(in.c);
+    if (in.then_reversed) return put(in, [&](int i) { return then(c.load(i), value(i)); });
+    put(in, [&](int i) { return then(value(i), c.load(i)); });
   }
 
   // The block into the result register; for an instruction with an output, rounded to T first and
-  // stored to the output too, in the same pass while the values are in CPU registers.
+  // stored to the output too, in the same pass while the values are in CPU registers (and only
+  // there, in a full block, when no instruction reads the result register).
   template <typename Value>
   void put(const ExpressionInstruction& in, const Value& value) const {
     double* out = reg(in.result);
@@ -120,7 +205,9 @@ class ExpressionEvaluator {
       return;
     }
     T* target = outputs_[in.output] + block_start_;
-    if (block_count_ == kExpressionBlock) {
+    if (block_count_ == kExpressionBlock && !read_[in.result]) {
+      for (int i = 0; i < kExpressionBlock; i += S::kLanes) store_as_t(target + i, rounded(value(i)));
+    } else if (block_count_ == kExpressionBlock) {
       for (int i = 0; i < kExpressionBlock; i += S::kLanes) {
         const Vec v = rounded(value(i));
         S::store(out + i, v);
@@ -194,22 +281,26 @@ class ExpressionEvaluator {
 
   // a where c ≠ 0 (NaN included), else b.
   void where(const ExpressionInstruction& in) const {
-    const double *c = reg(in.a), *a = reg(in.b), *b = reg(in.c);
-    put(in, [&](int i) { return S::select(S::not_equal(S::load(c + i), S::zero()), S::load(a + i), S::load(b + i)); });
+    const Operand c = operand(in.a), a = operand(in.b), b = operand(in.c);
+    put(in, [&](int i) { return S::select(S::not_equal(c.load(i), S::zero()), a.load(i), b.load(i)); });
   }
 
   // A store its value's instruction could not take on (the value is read again, or is an input).
   void store(const ExpressionInstruction& in) const {
-    const double* value = reg(in.a);
+    const Operand value = operand(in.a);
     ExpressionInstruction to_output = in;
     to_output.output = in.b;
-    put(to_output, [&](int i) { return S::load(value + i); });
+    put(to_output, [&](int i) { return value.load(i); });
   }
 
   const ExpressionProgram& program_;
   ScratchArray<double> storage_;
   double* registers_;
-  // The block being evaluated: where its outputs go, its first element and its length.
+  // The block being evaluated: where its inputs and outputs are, its first element and its length.
+  // Which registers the program reads (1 or 0), and which inputs this block reads directly (bits).
+  ScratchArray<char> read_;
+  std::uint64_t direct_ = 0;
+  const T* const* inputs_ = nullptr;
   T* const* outputs_ = nullptr;
   std::int64_t block_start_ = 0;
   int block_count_ = 0;

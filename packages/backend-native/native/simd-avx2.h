@@ -65,9 +65,10 @@ struct Simd<double> {
   static Vec load_aligned(const double* p) { return _mm256_load_pd(p); }
   static Vec broadcast(const double* p) { return _mm256_broadcast_sd(p); }
   static void store(double* p, Vec v) { _mm256_storeu_pd(p, v); }
-  // To float and back, rounding as static_cast<float> does; and stored as floats.
+  // To float and back, rounding as static_cast<float> does; stored as floats; and floats loaded as doubles.
   static Vec round_to_float(Vec v) { return _mm256_cvtps_pd(_mm256_cvtpd_ps(v)); }
   static void store_as_float(float* p, Vec v) { _mm_storeu_ps(p, _mm256_cvtpd_ps(v)); }
+  static Vec load_float(const float* p) { return _mm256_cvtps_pd(_mm_loadu_ps(p)); }
   static Vec add(Vec a, Vec b) { return _mm256_add_pd(a, b); }
   static Vec sub(Vec a, Vec b) { return _mm256_sub_pd(a, b); }
   static Vec mul(Vec a, Vec b) { return _mm256_mul_pd(a, b); }

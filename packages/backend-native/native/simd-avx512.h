@@ -100,9 +100,10 @@ struct Simd<double> {
   static Vec load_aligned(const double* p) { return _mm512_load_pd(p); }
   static Vec broadcast(const double* p) { return _mm512_set1_pd(*p); }
   static void store(double* p, Vec v) { _mm512_storeu_pd(p, v); }
-  // To float and back, rounding as static_cast<float> does; and stored as floats.
+  // To float and back, rounding as static_cast<float> does; stored as floats; and floats loaded as doubles.
   static Vec round_to_float(Vec v) { return _mm512_cvtps_pd(_mm512_cvtpd_ps(v)); }
   static void store_as_float(float* p, Vec v) { _mm256_storeu_ps(p, _mm512_cvtpd_ps(v)); }
+  static Vec load_float(const float* p) { return _mm512_cvtps_pd(_mm256_loadu_ps(p)); }
   static Vec add(Vec a, Vec b) { return _mm512_add_pd(a, b); }
   static Vec sub(Vec a, Vec b) { return _mm512_sub_pd(a, b); }
   static Vec mul(Vec a, Vec b) { return _mm512_mul_pd(a, b); }

@@ -72,9 +72,10 @@ struct Simd<double> {
   static Vec load_aligned(const double* p) { return _mm_load_pd(p); }
   static Vec broadcast(const double* p) { return _mm_load1_pd(p); }
   static void store(double* p, Vec v) { _mm_storeu_pd(p, v); }
-  // To float and back, rounding as static_cast<float> does; and stored as floats.
+  // To float and back, rounding as static_cast<float> does; stored as floats; and floats loaded as doubles.
   static Vec round_to_float(Vec v) { return _mm_cvtps_pd(_mm_cvtpd_ps(v)); }
   static void store_as_float(float* p, Vec v) { _mm_storel_pi(reinterpret_cast<__m64*>(p), _mm_cvtpd_ps(v)); }
+  static Vec load_float(const float* p) { return _mm_cvtps_pd(_mm_castsi128_ps(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p)))); }
   static Vec add(Vec a, Vec b) { return _mm_add_pd(a, b); }
   static Vec sub(Vec a, Vec b) { return _mm_sub_pd(a, b); }
   static Vec mul(Vec a, Vec b) { return _mm_mul_pd(a, b); }
