@@ -10,9 +10,10 @@ import { benchmarksMarkdown, epochRatios, ratioTable } from "./benchmarks-markdo
 import { runEpochBench } from "./epoch-bench.js";
 import type { EpochRow, PeerOptions } from "./epoch-row.js";
 import { cifarRows, mlpTasks } from "./mlp-tasks.js";
-import { pluginTasks } from "./plugin-tasks.js";
+import { pluginTaskGroups } from "./plugin-tasks.js";
 import { runGemmBench } from "./gemm-bench.js";
 import { runHeapBench } from "./heap-bench.js";
+import { runInterleavedEpochBench } from "./interleaved-epoch-bench.js";
 import { runJaxPeer } from "./jax-peer.js";
 import { machineInfo } from "./machine-info.js";
 import { minibatchTasks } from "./minibatch-tasks.js";
@@ -29,6 +30,8 @@ const DTYPES: readonly DType[] = ["float32", "float64"];
 const GEMM_MAX_SECONDS_PER_RUN = 20;
 const HEAP_EPOCHS = 100;
 const HEAP_EVERY = 10;
+/** Alternating rounds of the plugin comparisons. */
+const PLUGIN_ROUNDS = 3;
 
 function log(line: string): void {
   console.error(`[perf] ${line}`);
@@ -130,8 +133,10 @@ async function main(argv: string[]): Promise<void> {
     }
   }
   if (args.sections.includes("plugins")) {
-    // The extras plugin's GELU and RMSprop against the built-in tanh and Adam, on the same backends.
-    const plugins = await runEpochBench(discovery.backends, pluginTasks(args.quick), { threads: maxThreads, dtypes: DTYPES, warmupEpochs: 1, budgetSeconds, log, settle });
+    // The extras plugin's GELU and RMSprop against the built-in tanh and Adam, on the same backends,
+    // in alternating rounds: their ratios are the targets, and a slow spell must not pick a side.
+    const groups = pluginTaskGroups(args.quick);
+    const plugins = await runInterleavedEpochBench(discovery.backends, groups, { threads: maxThreads, dtypes: DTYPES, warmupEpochs: 1, budgetSeconds, log, settle, rounds: PLUGIN_ROUNDS });
     report.epochs.push(...plugins.rows);
     report.skipped.push(...plugins.skipped);
   }

@@ -5,7 +5,7 @@ import type { MlpTask } from "./mlp-tasks.js";
 import { rowPlatform } from "./row-platform.js";
 import type { Skipped } from "./perf-report.js";
 import { fillUniform, syntheticLabels } from "./synthetic-data.js";
-import { planEpochs } from "./timing.js";
+import { planEpochs, type EpochPlan } from "./timing.js";
 
 export interface TaskData {
   x: Tensor;
@@ -55,6 +55,30 @@ export interface EpochBenchOptions {
 const PROBE_FRACTION = 10;
 
 /**
+ * One epoch's seconds estimated from a tenth of the rows, and the epochs to run within the budget
+ * (null, logged and added to `skipped`, when even one would not fit).
+ */
+export function probeEpochPlan(
+  task: MlpTask,
+  backend: Backend,
+  backendKey: string,
+  dtype: DType,
+  options: EpochBenchOptions,
+  skipped: Skipped[],
+): { estimate: number; plan: EpochPlan } | null {
+  const probeRows = Math.ceil(task.rows / PROBE_FRACTION);
+  const probeData = syntheticTaskData(task, probeRows, backend, dtype);
+  const [, probeSeconds] = fitEpochSeconds(task, probeData, backend, dtype, 2);
+  const estimate = (probeSeconds * task.rows) / probeRows;
+  const plan = planEpochs(estimate, options.budgetSeconds, { warmup: options.warmupEpochs, epochs: task.timedEpochs });
+  if (plan) return { estimate, plan };
+  const reason = `one epoch estimated at ${estimate.toFixed(0)} s, over the ${options.budgetSeconds} s budget`;
+  skipped.push({ section: options.section ?? "epochs", system: "nabla", backend: backendKey, dtype, what: task.task, reason });
+  options.log(`${options.section ?? "epochs"} ${backendKey} ${dtype} ${task.task}: skipped, ${reason}`);
+  return null;
+}
+
+/**
  * Seconds per epoch of the report's MLPs trained through buildModel + fit (full batch, or in the
  * task's mini-batches), per backend and dtype: the median of the task's timed epochs after the warm-up, fewer where the
  * estimate from a tenth of the rows says the plan would overrun the budget.
@@ -72,17 +96,9 @@ export async function runEpochBench(
       for (const task of tasks) {
         for (const dtype of options.dtypes) {
           const where = `${options.section ?? "epochs"} ${discovered.key} ${dtype} ${task.task}`;
-          const probeRows = Math.ceil(task.rows / PROBE_FRACTION);
-          const probeData = syntheticTaskData(task, probeRows, instance.backend, dtype);
-          const [, probeSeconds] = fitEpochSeconds(task, probeData, instance.backend, dtype, 2);
-          const estimate = (probeSeconds * task.rows) / probeRows;
-          const plan = planEpochs(estimate, options.budgetSeconds, { warmup: options.warmupEpochs, epochs: task.timedEpochs });
-          if (!plan) {
-            const reason = `one epoch estimated at ${estimate.toFixed(0)} s, over the ${options.budgetSeconds} s budget`;
-            skipped.push({ section: options.section ?? "epochs", system: "nabla", backend: discovered.key, dtype, what: task.task, reason });
-            options.log(`${where}: skipped, ${reason}`);
-            continue;
-          }
+          const probed = probeEpochPlan(task, instance.backend, discovered.key, dtype, options, skipped);
+          if (!probed) continue;
+          const { plan } = probed;
           const data = syntheticTaskData(task, task.rows, instance.backend, dtype);
           const seconds = fitEpochSeconds(task, data, instance.backend, dtype, plan.warmup + plan.epochs).slice(plan.warmup);
           const row = timedEpochRow({ system: "nabla", backend: discovered.key, dtype, threads: instance.threads, ...rowPlatform(instance.backend) }, task, plan, seconds);

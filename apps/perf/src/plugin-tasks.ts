@@ -34,3 +34,9 @@ export function pluginTasks(quick: boolean): MlpTask[] {
     }),
   );
 }
+
+/** The plugin tasks in the groups that are timed in alternation: full batch, then batch 128. */
+export function pluginTaskGroups(quick: boolean): MlpTask[][] {
+  const tasks = pluginTasks(quick);
+  return [tasks.filter((t) => t.batchSize === undefined), tasks.filter((t) => t.batchSize !== undefined)];
+}

@@ -35,3 +35,16 @@ export function planEpochs(estimateSeconds: number, budgetSeconds: number, wante
   const epochs = Math.max(1, Math.min(wanted.epochs, Math.floor(budgetSeconds / estimateSeconds) - warmup));
   return { warmup, epochs };
 }
+
+/**
+ * How many rounds to split a plan's timed epochs into when several configurations are timed in
+ * alternation: each round trains afresh, with the plan's warm-up, for its share of the epochs. The
+ * most rounds, up to `maxRounds` and one timed epoch per round, whose epochs all fit the budget;
+ * at least one.
+ */
+export function interleavedRounds(estimateSeconds: number, budgetSeconds: number, plan: EpochPlan, maxRounds: number): number {
+  for (let rounds = Math.min(maxRounds, plan.epochs); rounds > 1; rounds--) {
+    if (estimateSeconds * rounds * (plan.warmup + Math.ceil(plan.epochs / rounds)) <= budgetSeconds) return rounds;
+  }
+  return 1;
+}
