@@ -26,12 +26,12 @@ describe.skipIf(addon === undefined)("the native expression evaluator", () => {
       operations,
     );
     const program = addon!.compileExpression(code, constants, inputs, scalars, outputs, registers, uniform);
-    const Array = dtype === "float32" ? Float32Array : Float64Array;
+    const array = (values: number[]) => (dtype === "float32" ? Float32Array.from(values) : Float64Array.from(values));
     // Blocks are 256 elements: several full ones, and a partial one at the end.
     const size = 70_001;
     const before = Array.from({ length: size }, (_, k) => k - 35_000);
-    const x = before.slice();
-    const y = new Array(size);
+    const x = array(before);
+    const y = array(new Array<number>(size).fill(0));
     addon!.kernels(isa).evaluateExpression(program, [x], [x, y], new Float64Array(0), threads);
     const wrong = (values: ArrayLike<number>, expected: (v: number) => number) => before.findIndex((v, k) => values[k] !== expected(v));
     expect(wrong(x, (v) => 2 * v)).toBe(-1);
