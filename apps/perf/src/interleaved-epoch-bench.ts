@@ -26,6 +26,9 @@ export async function runInterleavedEpochBench(
     try {
       for (const group of groups) {
         for (const dtype of options.dtypes) {
+          // The previous group's data, every probe's and every model with its training buffers are
+          // dropped before the next is built: the wasm backend's 4 GiB would not hold them all.
+          await options.settle();
           const planned: { task: MlpTask; plan: EpochPlan; seconds: number[] }[] = [];
           let rounds = options.rounds;
           for (const task of group) {
@@ -35,11 +38,13 @@ export async function runInterleavedEpochBench(
             rounds = Math.min(rounds, interleavedRounds(probed.estimate, options.budgetSeconds, probed.plan, options.rounds));
           }
           if (planned.length === 0) continue;
+          await options.settle();
           const data = syntheticTaskData(planned[0].task, planned[0].task.rows, instance.backend, dtype);
           for (let round = 0; round < rounds; round++) {
             for (const { task, plan, seconds } of planned) {
               const epochs = Math.ceil(plan.epochs / rounds);
               seconds.push(...fitEpochSeconds(task, data, instance.backend, dtype, plan.warmup + epochs).slice(plan.warmup));
+              await options.settle();
             }
           }
           for (const { task, plan, seconds } of planned) {
@@ -48,7 +53,6 @@ export async function runInterleavedEpochBench(
             rows.push(row);
             options.log(`${options.section ?? "epochs"} ${discovered.key} ${dtype} ${task.task}: ${describeEpochRow(row)}, in ${rounds} alternating rounds`);
           }
-          await options.settle();
         }
       }
     } finally {
