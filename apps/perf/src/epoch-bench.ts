@@ -1,5 +1,5 @@
 import { Tensor, Xoshiro128Generator, buildModel, fit, getDefaultRegistry, type Backend, type DType, type Targets } from "@nabla/core";
-import type { DiscoveredBackend } from "./backend-discovery.js";
+import type { BackendInstance, DiscoveredBackend } from "./backend-discovery.js";
 import { describeEpochRow, timedEpochRow, type EpochRow } from "./epoch-row.js";
 import type { MlpTask } from "./mlp-tasks.js";
 import { rowPlatform } from "./row-platform.js";
@@ -90,26 +90,37 @@ export async function runEpochBench(
 ): Promise<{ rows: EpochRow[]; skipped: Skipped[] }> {
   const rows: EpochRow[] = [];
   const skipped: Skipped[] = [];
-  for (const discovered of backends) {
-    const instance = discovered.create(discovered.threaded ? options.threads : undefined);
-    try {
-      for (const task of tasks) {
-        for (const dtype of options.dtypes) {
-          const where = `${options.section ?? "epochs"} ${discovered.key} ${dtype} ${task.task}`;
-          const probed = probeEpochPlan(task, instance.backend, discovered.key, dtype, options, skipped);
-          if (!probed) continue;
-          const { plan } = probed;
-          const data = syntheticTaskData(task, task.rows, instance.backend, dtype);
-          const seconds = fitEpochSeconds(task, data, instance.backend, dtype, plan.warmup + plan.epochs).slice(plan.warmup);
-          const row = timedEpochRow({ system: "nabla", backend: discovered.key, dtype, threads: instance.threads, ...rowPlatform(instance.backend) }, task, plan, seconds);
-          rows.push(row);
-          options.log(`${where}: ${describeEpochRow(row)}`);
-          await options.settle();
-        }
+  await onEachBackend(backends, options.threads, async (instance, discovered) => {
+    for (const task of tasks) {
+      for (const dtype of options.dtypes) {
+        const where = `${options.section ?? "epochs"} ${discovered.key} ${dtype} ${task.task}`;
+        const probed = probeEpochPlan(task, instance.backend, discovered.key, dtype, options, skipped);
+        if (!probed) continue;
+        const { plan } = probed;
+        const data = syntheticTaskData(task, task.rows, instance.backend, dtype);
+        const seconds = fitEpochSeconds(task, data, instance.backend, dtype, plan.warmup + plan.epochs).slice(plan.warmup);
+        const row = timedEpochRow({ system: "nabla", backend: discovered.key, dtype, threads: instance.threads, ...rowPlatform(instance.backend) }, task, plan, seconds);
+        rows.push(row);
+        options.log(`${where}: ${describeEpochRow(row)}`);
+        await options.settle();
       }
+    }
+  });
+  return { rows, skipped };
+}
+
+/** Runs `measure` on an instance of each backend (on `threads` threads where it takes a count), released after. */
+export async function onEachBackend(
+  backends: readonly DiscoveredBackend[],
+  threads: number,
+  measure: (instance: BackendInstance, discovered: DiscoveredBackend) => Promise<void>,
+): Promise<void> {
+  for (const discovered of backends) {
+    const instance = discovered.create(discovered.threaded ? threads : undefined);
+    try {
+      await measure(instance, discovered);
     } finally {
       instance.release();
     }
   }
-  return { rows, skipped };
 }
