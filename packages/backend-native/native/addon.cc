@@ -283,6 +283,7 @@ bool optional_activation(const Args& args, std::size_t i, Activation* fn) {
 struct OwnedExpressionProgram {
   std::vector<double> constants;
   std::vector<ExpressionInstruction> code;
+  std::vector<std::uint8_t> read;
   ExpressionProgram program;
 };
 
@@ -317,10 +318,6 @@ void validate_expression_program(const ExpressionProgram& p) {
     require(in.operation >= 0 && in.operation < kExpressionOperationCount, "compileExpression: unknown operation code");
     require(in.result >= first_result && in.result < p.registers, "compileExpression: result register out of range");
     const auto operation = static_cast<ExpressionOperation>(in.operation);
-    const std::int32_t operands[3] = {in.a, in.b, in.c};
-    for (int k = 0; k < kExpressionOperands[in.operation]; ++k) {
-      require(operands[k] >= 0 && operands[k] < p.registers, "compileExpression: operand register out of range");
-    }
     if (operation == ExpressionOperation::Pow) require(in.b >= -64 && in.b <= 64, "compileExpression: pow exponent out of range");
     if (operation == ExpressionOperation::Store) require(in.b >= 0 && in.b < p.outputs, "compileExpression: store to a missing output");
     const bool has_then = in.then != -1;
@@ -331,8 +328,8 @@ void validate_expression_program(const ExpressionProgram& p) {
               "compileExpression: a second operation other than add, sub, mul or div");
       require(operation != ExpressionOperation::Store && kExpressionOperands[in.operation] <= 2,
               "compileExpression: a second operation after store or where");
-      require(in.c >= 0 && in.c < p.registers, "compileExpression: operand register out of range");
     }
+    for_each_operand(in, [&](std::int32_t r) { require(r >= 0 && r < p.registers, "compileExpression: operand register out of range"); });
     if (in.output != -1) {
       require(operation != ExpressionOperation::Store, "compileExpression: a store with a second output");
       require(in.output >= 0 && in.output < p.outputs, "compileExpression: store to a missing output");
@@ -340,10 +337,7 @@ void validate_expression_program(const ExpressionProgram& p) {
     // A uniform instruction runs before any input is loaded, and once.
     if (s < p.uniform) {
       require(operation != ExpressionOperation::Store && in.output == -1, "compileExpression: a uniform instruction stores");
-      for (int k = 0; k < kExpressionOperands[in.operation]; ++k) {
-        require(operands[k] >= p.inputs, "compileExpression: a uniform instruction reads an input");
-      }
-      require(!has_then || in.c >= p.inputs, "compileExpression: a uniform instruction reads an input");
+      for_each_operand(in, [&](std::int32_t r) { require(r >= p.inputs, "compileExpression: a uniform instruction reads an input"); });
     }
   }
 }
@@ -369,8 +363,11 @@ napi_value compile_expression_binding(napi_env env, napi_callback_info info) {
     return static_cast<std::int32_t>(value);
   };
   owned->program = {count(2), count(3), count(4), count(5), static_cast<std::int32_t>(owned->constants.size()),
-                    owned->constants.data(), static_cast<std::int32_t>(owned->code.size()), owned->code.data(), count(6)};
+                    owned->constants.data(), static_cast<std::int32_t>(owned->code.size()), owned->code.data(), count(6), nullptr};
   validate_expression_program(owned->program);
+  owned->read.assign(owned->program.registers, 0);
+  for (const ExpressionInstruction& in : owned->code) for_each_operand(in, [&](std::int32_t r) { owned->read[r] = 1; });
+  owned->program.read = owned->read.data();
   std::lock_guard<std::mutex> lock(expression_programs_mutex);
   expression_programs.push_back(std::move(owned));
   return number(env, static_cast<double>(expression_programs.size() - 1));

@@ -32,13 +32,11 @@ class ExpressionEvaluator {
   ExpressionEvaluator(const ExpressionProgram& program, const double* scalars)
       : program_(program),
         storage_(std::int64_t{program.registers} * kExpressionBlock + kAlignment / sizeof(double)),
-        registers_(aligned(storage_.data())),
-        read_(program.registers) {
+        registers_(aligned(storage_.data())) {
     for (int j = 0; j < program.scalars; ++j) std::fill_n(reg(program.inputs + j), kExpressionBlock, scalars[j]);
     for (int j = 0; j < program.constant_count; ++j) {
       std::fill_n(reg(program.inputs + program.scalars + j), kExpressionBlock, program.constants[j]);
     }
-    for (int s = 0; s < program.length; ++s) for_each_operand(program.code[s], [&](int r) { read_[r] = 1; });
     for (int s = 0; s < program.uniform; ++s) execute(program.code[s]);
   }
 
@@ -56,7 +54,7 @@ class ExpressionEvaluator {
       // A partial block reads copies, so that its spare lanes read no memory past the arrays' ends.
       direct_ = count == kExpressionBlock ? direct : 0;
       for (int q = 0; q < program_.inputs; ++q) {
-        if (!read_[q] || is_direct(q)) continue;
+        if (!program_.read[q] || is_direct(q)) continue;
         double* r = reg(q);
         const T* in = inputs[q] + k;
         for (int i = 0; i < count; ++i) r[i] = static_cast<double>(in[i]);
@@ -79,32 +77,19 @@ class ExpressionEvaluator {
 
   double* reg(int i) const { return registers_ + std::int64_t{i} * kExpressionBlock; }
 
-  // Calls f(register) for each register the instruction reads.
-  template <typename F>
-  static void for_each_operand(const ExpressionInstruction& in, const F& f) {
-    const int operands = kExpressionOperands[in.operation];
-    if (operands >= 1) f(in.a);
-    if (operands >= 2) f(in.b);
-    if (operands >= 3 || in.then >= 0) f(in.c);
-  }
-
-  static int output_of(const ExpressionInstruction& in) {
-    return static_cast<ExpressionOperation>(in.operation) == ExpressionOperation::Store ? in.b : in.output;
-  }
-
   // The inputs (as bits) that full blocks read from the caller's arrays: every input except one that
   // an instruction reads after an output sharing its memory has been stored (an optimizer's rules
   // read the parameter they update, but then from the stored value's register). An output that only
   // partly overlaps an input is not something the callers pass; its input is copied all the same.
   std::uint64_t direct_inputs(std::int64_t begin, std::int64_t end) const {
     if (program_.inputs > 64 || program_.outputs > 64) return 0;
-    const auto overlap = [&](int q, int o) -> int {
-      // 0: apart, 1: the same elements, 2: partly overlapping.
+    // Whether input q, read from its array, could show output o's stores: the same elements once o
+    // is stored, or any overlap of other elements.
+    const auto clobbered = [&](int q, int o, bool o_stored) {
       const T *input = inputs_[q] + begin, *output = outputs_[o] + begin;
       const std::int64_t length = end - begin;
-      if (input == output) return 1;
-      const bool apart = !std::less<const T*>()(input, output + length) || !std::less<const T*>()(output, input + length);
-      return apart ? 0 : 2;
+      if (input == output) return o_stored;
+      return std::less<const T*>()(input, output + length) && std::less<const T*>()(output, input + length);
     };
     std::uint64_t direct = program_.inputs == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << program_.inputs) - 1;
     std::uint64_t stored = 0;
@@ -113,8 +98,7 @@ class ExpressionEvaluator {
       for_each_operand(in, [&](int r) {
         if (r >= program_.inputs) return;
         for (int o = 0; o < program_.outputs; ++o) {
-          const int shared = overlap(r, o);
-          if (shared == 2 || (shared == 1 && (stored >> o & 1))) direct &= ~(std::uint64_t{1} << r);
+          if (clobbered(r, o, stored >> o & 1)) direct &= ~(std::uint64_t{1} << r);
         }
       });
       const int output = output_of(in);
@@ -205,7 +189,7 @@ class ExpressionEvaluator {
       return;
     }
     T* target = outputs_[in.output] + block_start_;
-    if (block_count_ == kExpressionBlock && !read_[in.result]) {
+    if (block_count_ == kExpressionBlock && !program_.read[in.result]) {
       for (int i = 0; i < kExpressionBlock; i += S::kLanes) store_as_t(target + i, rounded(value(i)));
     } else if (block_count_ == kExpressionBlock) {
       for (int i = 0; i < kExpressionBlock; i += S::kLanes) {
@@ -297,8 +281,7 @@ class ExpressionEvaluator {
   ScratchArray<double> storage_;
   double* registers_;
   // The block being evaluated: where its inputs and outputs are, its first element and its length.
-  // Which registers the program reads (1 or 0), and which inputs this block reads directly (bits).
-  ScratchArray<char> read_;
+  // The inputs this block reads directly, as bits.
   std::uint64_t direct_ = 0;
   const T* const* inputs_ = nullptr;
   T* const* outputs_ = nullptr;

@@ -49,9 +49,26 @@ struct ExpressionInstruction {
 // The int32 per instruction in the code the TypeScript compiler hands over.
 constexpr int kExpressionInstructionFields = 8;
 
+// Calls f(register) for each register the instruction reads: its operation's operands, and c for a
+// `then`.
+template <typename F>
+void for_each_operand(const ExpressionInstruction& in, const F& f) {
+  const int operands = kExpressionOperands[in.operation];
+  if (operands >= 1) f(in.a);
+  if (operands >= 2) f(in.b);
+  if (operands >= 3 || in.then >= 0) f(in.c);
+}
+
+// The output the instruction stores to, or −1.
+inline int output_of(const ExpressionInstruction& in) {
+  return static_cast<ExpressionOperation>(in.operation) == ExpressionOperation::Store ? in.b : in.output;
+}
+
 // Plain pointers, not std::vector: kernels of every instruction set read it (see scratch-array.h).
 // The first `uniform` instructions read only scalars, constants and each other (an optimizer's
-// 1 − β): they run once per evaluation, the rest once per block.
+// 1 − β): they run once per evaluation, the rest once per block. `read` has a 1 for each register
+// some instruction reads, a 0 for the rest (an input no instruction reads is not loaded, a result
+// no instruction reads not kept).
 struct ExpressionProgram {
   std::int32_t inputs, scalars, outputs, registers;
   std::int32_t constant_count;
@@ -59,6 +76,7 @@ struct ExpressionProgram {
   std::int32_t length;
   const ExpressionInstruction* code;
   std::int32_t uniform;
+  const std::uint8_t* read;
 };
 
 }  // namespace nabla
